@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: Apache-2.0
+"""From config text to a typed, validated :class:`~.types.Config` and a report, as the real
+``config.Parse`` does it: read the version, refuse unknown ones, decode for that version, validate.
+
+Fast path: the text is parsed by ``json.loads``; positions are computed only for configs that have
+something to report.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from nestos.ignition.spec import jsontext
+from nestos.ignition.spec.decode import Decoder, json_type
+from nestos.ignition.spec.report import Entry, Report, Severity
+from nestos.ignition.spec.types import Config
+from nestos.ignition.spec.versions import Spec, VersionProblem, parse_version
+
+
+@dataclass(frozen=True)
+class ParseResult:
+    """``config`` is set when the text was a config of a known version and decoded without type
+    errors (it may still have validation errors: see ``report.fatal``). ``problem`` is set when no
+    report could be made at all (empty input, unparsable or unsupported version)."""
+
+    config: Config | None
+    report: Report
+    problem: VersionProblem | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not self.report.fatal and self.config is not None
+
+
+class _GoRejects(ValueError):
+    """Raised for input Python's json accepts and Go's refuses (NaN, Infinity)."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _GoRejects(name)
+
+
+def load_json(text: str) -> tuple[Any, Report]:
+    """``json.loads`` with Go's verdict: a report with one positioned error when Go refuses the text."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant), Report()
+    except (ValueError, RecursionError) as e:
+        problem = jsontext.find_syntax_error(text)
+        if problem is None:
+            # Valid for Go, too deep for Python's recursive parser.
+            message = f"document nested too deeply to process ({type(e).__name__})"
+            return None, Report([Entry(Severity.ERROR, (), message, line=1, col=1)])
+        line, col = jsontext.line_col(text, problem.offset)
+        return None, Report([Entry(Severity.ERROR, (), problem.message, line=line, col=col)])
+
+
+def read_version(data: Any) -> tuple[Spec | VersionProblem | None, Report]:
+    """The spec version of a decoded document, or a report of why it has none."""
+    report = Report()
+    if not isinstance(data, dict):
+        report.error((), f"config must be a JSON object, found {json_type(data)}")
+        return None, report
+    ign = data.get("ignition")
+    if ign is not None and not isinstance(ign, dict):
+        report.error(("ignition",), f"expected an object, found {json_type(ign)}")
+        return None, report
+    version = (ign or {}).get("version")
+    if version is not None and not isinstance(version, str):
+        report.error(("ignition", "version"), f"expected a string, found {json_type(version)}")
+        return None, report
+    return parse_version(version or ""), report
+
+
+def parse(raw: str | bytes, *, locate: bool = True) -> ParseResult:
+    """Parse and validate config text. With ``locate``, report entries get line and column."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    if not text:
+        return ParseResult(None, Report(), VersionProblem.EMPTY)
+    data, report = load_json(text)
+    if report:
+        return ParseResult(None, report)
+    version, report = read_version(data)
+    if report:
+        return ParseResult(None, report.located(text) if locate else report)
+    if isinstance(version, VersionProblem):
+        return ParseResult(None, Report(), version)
+    assert version is not None
+    return _parse_spec(data, version, text if locate else None)
+
+
+def parse_data(data: Any, spec: Spec) -> ParseResult:
+    """Decode and validate an already-loaded document (no positions)."""
+    return _parse_spec(data, spec, None)
+
+
+def _parse_spec(data: Any, spec: Spec, text: str | None) -> ParseResult:
+    from nestos.ignition.spec.validate import validate
+
+    decoded = Report()
+    config = Decoder(spec, decoded).decode(Config, data, ())
+    if decoded.fatal:
+        # As the real tool: a config with type errors is not validated further.
+        report = decoded
+        result_config = None
+    else:
+        report = validate(config)
+        report.extend(decoded)
+        result_config = config
+    if text is not None:
+        report = report.located(text)
+    return ParseResult(result_config, report)
