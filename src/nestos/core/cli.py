@@ -30,5 +30,7 @@ def run_main(prog: str, body: Callable[[], int], *, debug: bool = False) -> int:
         return int(ExitCode.FAILURE)
     except Exception:
         traceback.print_exc()
-        print(f"{prog}: internal error (this is a bug; please report it with the trace above)", file=sys.stderr)
+        print(
+            f"{prog}: internal error (this is a bug; please report it with the trace above)", file=sys.stderr
+        )
         return int(ExitCode.FAILURE)

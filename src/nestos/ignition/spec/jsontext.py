@@ -405,9 +405,48 @@ class _Span:
     container: bool
 
 
+class _Node:
+    """A node of the trie of the requested paths; ``span`` is filled in by the scan."""
+
+    __slots__ = ("children", "span")
+
+    def __init__(self) -> None:
+        self.children: dict[str | int, _Node] = {}
+        self.span: _Span | None = None
+
+    def clear(self) -> None:
+        """Forget the spans found in this subtree (a later duplicate key replaces it)."""
+        todo = [self]
+        while todo:
+            node = todo.pop()
+            node.span = None
+            todo.extend(node.children.values())
+
+
+def _build_trie(paths: Iterable[JSONPath]) -> _Node:
+    root = _Node()
+    for path in paths:
+        node = root
+        for step in path:
+            child = node.children.get(step)
+            if child is None:
+                child = node.children[step] = _Node()
+            node = child
+    return root
+
+
+def _trie_get(root: _Node, path: JSONPath) -> _Node | None:
+    node: _Node | None = root
+    for step in path:
+        if node is None:
+            return None
+        node = node.children.get(step)
+    return node
+
+
 @dataclass(slots=True)
 class _Frame:
-    path: JSONPath
+    node: _Node
     is_object: bool
     start: int
     key_start: int | None
@@ -443,53 +482,55 @@ def _decode_key(raw: str) -> str:
 
 
 class _Locator:
-    """One iterative pass over a valid JSON text recording the spans of the wanted paths.
+    """One iterative pass over a valid JSON text recording the spans of the nodes of a path trie.
 
-    Containers whose path is not a prefix of a wanted path are skipped with a regex; so are scalars.
+    Only containers on a requested path are entered; other containers and all scalars are skipped
+    with a regex.
     """
 
-    def __init__(self, text: str, targets: Collection[JSONPath]) -> None:
+    def __init__(self, text: str, root: _Node) -> None:
         self.text = text
-        self.wanted = set(targets)
-        self.prefixes = {p[:k] for p in self.wanted for k in range(len(p) + 1)}
-        self.found: dict[JSONPath, _Span] = {}
+        self.root = root
         self.frames: list[_Frame] = []
 
-    def run(self) -> dict[JSONPath, _Span]:
-        if not self.wanted:
-            return self.found
-        path: JSONPath = ()
+    def run(self) -> None:
+        node: _Node | None = self.root
         key_start: int | None = None
         pos = _match_end(_WS, self.text, 0)
+        if pos >= len(self.text):
+            return  # no value at all
         while True:
-            pos, opened = self._value(pos, path, key_start)
+            pos, opened = self._value(pos, node, key_start)
             nxt = self._next(pos, opened)
             if nxt is None:
-                return self.found
-            pos, path, key_start = nxt
+                return
+            pos, node, key_start = nxt
 
-    def _value(self, pos: int, path: JSONPath, key_start: int | None) -> tuple[int, bool]:
+    def _value(self, pos: int, node: _Node | None, key_start: int | None) -> tuple[int, bool]:
         """Handle the value at ``pos``: the offset after it (or inside it) and whether it was entered."""
         text = self.text
         if pos >= len(text):
             raise _invalid(pos)
         c = text[pos]
         if c in "{[":
-            if path not in self.prefixes:
+            if node is None:
                 return _skip_container(text, pos), False
-            if path in self.wanted:
-                self.found[path] = _Span(key_start, pos, -1, True)
-            self.frames.append(_Frame(path, c == "{", pos, key_start))
+            if not node.children:
+                end = _skip_container(text, pos)
+                node.span = _Span(key_start, pos, end, True)
+                return end, False
+            node.span = _Span(key_start, pos, -1, True)
+            self.frames.append(_Frame(node, c == "{", pos, key_start))
             return pos + 1, True
         m = _SCALAR.match(text, pos)
         if m is None:
             raise _invalid(pos)
-        if path in self.wanted:
-            self.found[path] = _Span(key_start, pos, m.end(), False)
+        if node is not None:
+            node.span = _Span(key_start, pos, m.end(), False)
         return m.end(), False
 
-    def _next(self, pos: int, opened: bool) -> tuple[int, JSONPath, int | None] | None:
-        """From after a value (or just inside a container), find the next value: offset, path, key."""
+    def _next(self, pos: int, opened: bool) -> tuple[int, _Node | None, int | None] | None:
+        """From after a value (or just inside a container), find the next value: offset, node, key."""
         text = self.text
         frames = self.frames
         while frames:
@@ -502,8 +543,7 @@ class _Locator:
                 frames.pop()
                 pos += 1
                 opened = False
-                if frame.path in self.wanted and frame.path in self.found:
-                    self.found[frame.path] = _Span(frame.key_start, frame.start, pos, True)
+                frame.node.span = _Span(frame.key_start, frame.start, pos, True)
                 continue
             if c == ",":
                 if opened:
@@ -514,33 +554,57 @@ class _Locator:
             elif not opened:
                 raise _invalid(pos)
             if frame.is_object:
-                path, value = self._key(frame, pos)
-                return value, path, pos
-            return pos, (*frame.path, frame.index), None
+                node, value = self._key(frame, pos)
+                return value, node, pos
+            return pos, frame.node.children.get(frame.index), None
         return None
 
-    def _key(self, frame: _Frame, pos: int) -> tuple[JSONPath, int]:
-        """Read the key at ``pos`` of an object member: its path and the offset of its value."""
+    def _key(self, frame: _Frame, pos: int) -> tuple[_Node | None, int]:
+        """Read the key at ``pos`` of an object member: its trie node and the offset of its value."""
         text = self.text
         m = _STRING.match(text, pos)
         if m is None:
             raise _invalid(pos)
         key = _decode_key(m.group())
-        path = (*frame.path, key)
-        if key in frame.seen:
-            # A later duplicate replaces the whole earlier value.
-            for old in [p for p in self.found if p[: len(path)] == path]:
-                del self.found[old]
-        frame.seen.add(key)
+        node = frame.node.children.get(key)
+        if node is not None:
+            if key in frame.seen:
+                node.clear()  # a later duplicate replaces the whole earlier value
+            frame.seen.add(key)
         after = _match_end(_WS, text, m.end())
         if after >= len(text) or text[after] != ":":
             raise _invalid(after)
-        return path, _match_end(_WS, text, after + 1)
+        return node, _match_end(_WS, text, after + 1)
 
 
-def _scan(text: str, targets: Collection[JSONPath]) -> dict[JSONPath, _Span]:
-    """Spans (``str`` indices) of the values at ``targets``; last duplicate wins."""
-    return _Locator(text, targets).run()
+def _scan(text: str, paths: Collection[JSONPath]) -> dict[JSONPath, _Span]:
+    """Spans (``str`` indices) of the values at ``paths``; last duplicate wins."""
+    root = _build_trie(paths)
+    _Locator(text, root).run()
+    found: dict[JSONPath, _Span] = {}
+    for path in paths:
+        node = _trie_get(root, path)
+        if node is not None and node.span is not None:
+            found[path] = node.span
+    return found
+
+
+def _scan_nearest(text: str, paths: Collection[JSONPath]) -> dict[JSONPath, _Span]:
+    """For each path, the span of its deepest ancestor-or-self present in the text."""
+    root = _build_trie(paths)
+    _Locator(text, root).run()
+    found: dict[JSONPath, _Span] = {}
+    for path in paths:
+        node: _Node | None = root
+        best = root.span
+        for step in path:
+            node = node.children.get(step) if node is not None else None
+            if node is None or node.span is None:
+                break
+            best = node.span
+        if best is not None:
+            found[path] = best
+    return found
 
 
 def value_spans(text: str | bytes, paths: Collection[JSONPath]) -> dict[JSONPath, ValueSpan]:
@@ -597,18 +661,10 @@ def locate_nearest(text: str | bytes, paths: Collection[JSONPath]) -> dict[JSONP
     that is present (down to the root), as Ignition does.  Every path is in the result; ``(0, 0)`` when
     even the root is missing (empty text).
     """
-    wanted = {p[:k] for p in paths for k in range(len(p) + 1)}
-    found = locate(text, wanted)
-    result: dict[JSONPath, tuple[int, int]] = {}
-    for p in paths:
-        for k in range(len(p), -1, -1):
-            hit = found.get(p[:k])
-            if hit is not None:
-                result[p] = hit
-                break
-        else:
-            result[p] = (0, 0)
-    return result
+    s = _as_str(text)
+    spans = _scan_nearest(s, paths)
+    pos = _Positions(s, (_value_index(sp) for sp in spans.values()))
+    return {p: pos.line_col[_value_index(spans[p])] if p in spans else (0, 0) for p in paths}
 
 
 def root_position(text: str | bytes) -> tuple[int, int]:

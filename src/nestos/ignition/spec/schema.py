@@ -8,7 +8,6 @@ in exactly one place (its dataclass) with its JSON key, kind and first spec vers
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,9 +36,18 @@ class TypeSpec:
     by_folded: dict[str, FieldSpec]
 
 
-@functools.cache
+_SPECS: dict[type, TypeSpec] = {}
+
+
 def type_spec(cls: type) -> TypeSpec:
-    """The ordered fields of a model class (Go field order)."""
+    """The ordered fields of a model class (Go field order), computed once per class."""
+    ts = _SPECS.get(cls)
+    if ts is None:
+        ts = _SPECS[cls] = _build(cls)
+    return ts
+
+
+def _build(cls: type) -> TypeSpec:
     specs = []
     for f in dataclasses.fields(cls):
         m = f.metadata

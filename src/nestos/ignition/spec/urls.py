@@ -55,7 +55,7 @@ def _host_ok(host: str) -> bool:
         if end < 0:
             return False
         port = host[end + 1 :]
-        return port == "" or (port.startswith(":") and port[1:].isdigit() or port == ":")
+        return port == "" or ((port.startswith(":") and port[1:].isdigit()) or port == ":")
     if not set(host) <= _HOST_OK or "[" in host or "]" in host:
         return False
     if ":" in host:

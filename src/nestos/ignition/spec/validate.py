@@ -62,10 +62,41 @@ SOURCE_REQUIRED = "source is required"
 
 _GUID = re.compile(r"^(|[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})$")
 _UNIT_TYPES = frozenset(
-    ".service .socket .device .mount .automount .swap .target .path .timer .snapshot .slice .scope".split()
+    [
+        ".service",
+        ".socket",
+        ".device",
+        ".mount",
+        ".automount",
+        ".swap",
+        ".target",
+        ".path",
+        ".timer",
+        ".snapshot",
+        ".slice",
+        ".scope",
+    ]
 )
-_RAID_LEVELS = frozenset("linear raid0 0 stripe raid1 1 mirror raid4 4 raid5 5 raid6 6 raid10 10".split())
-_NO_SPARES = frozenset("linear raid0 0 stripe".split())
+_RAID_LEVELS = frozenset(
+    [
+        "linear",
+        "raid0",
+        "0",
+        "stripe",
+        "raid1",
+        "1",
+        "mirror",
+        "raid4",
+        "4",
+        "raid5",
+        "5",
+        "raid6",
+        "6",
+        "raid10",
+        "10",
+    ]
+)
+_NO_SPARES = frozenset(["linear", "raid0", "0", "stripe"])
 _LABEL_MAX = {"ext4": 16, "btrfs": 256, "xfs": 12, "swap": 15, "vfat": 11}
 _HASH_HEX = {"sha512": 128, "sha256": 64}
 _SYSTEMD_DIR = "/etc/systemd/system/"
@@ -385,10 +416,12 @@ def _filesystem_formats(spec: Spec) -> frozenset[str]:
 def _filesystem(v: _Validator, fs: Filesystem, path: Path) -> None:
     if fs.path is not None:
         v.error((*path, "path"), check_path(fs.path))
-    if fs.format != "virtiofs":
+    if fs.format == "virtiofs" and v.spec >= Spec.V3_7_EXP:
+        # The device of a virtiofs filesystem is its tag, not a path.
+        if not fs.device:
+            v.error((*path, "device"), NO_PATH)
+    else:
         v.error((*path, "device"), _device_path(fs.device))
-    elif not fs.device:
-        v.error((*path, "device"), NO_PATH)
     fmt = fs.format or ""
     if fmt and fmt not in _filesystem_formats(v.spec):
         v.error((*path, "format"), "invalid filesystem format")
@@ -398,7 +431,14 @@ def _filesystem(v: _Validator, fs: Filesystem, path: Path) -> None:
             f"filesystem labels cannot be longer than {_LABEL_MAX[fmt]} characters when using {fmt}",
         )
     if not fmt:
-        others = (fs.path, fs.label, fs.uuid, fs.wipe_filesystem, fs.options or None, fs.mount_options or None)
+        others = (
+            fs.path,
+            fs.label,
+            fs.uuid,
+            fs.wipe_filesystem,
+            fs.options or None,
+            fs.mount_options or None,
+        )
         if any(x is not None for x in others):
             v.error(
                 (*path, "format"),
@@ -456,23 +496,27 @@ def _tang(v: _Validator, t: Tang, path: Path) -> None:
             v.error((*path, "advertisement"), "advertisement is not valid JSON")
 
 
-def _unit_options(v: _Validator, contents: str | None, path: Path) -> list[UnitOption]:
+def _unit_options(v: _Validator, contents: str | None, path: Path) -> list[UnitOption] | None:
+    """The options of unit text; ``None`` (after reporting) when it does not parse."""
     if not contents:
         return []
     try:
         return parse_unit(contents)
     except UnitSyntaxError as e:
         v.error(path, f"invalid unit content: {e}")
-        return []
+        return None
 
 
 def _unit(v: _Validator, u: Unit, path: Path) -> None:
     if posixpath.splitext(u.name)[1] not in _UNIT_TYPES:
         v.error((*path, "name"), "invalid systemd unit extension")
     options = _unit_options(v, u.contents, (*path, "contents"))
+    if options is None:
+        return
     if u.enabled and u.contents and not any(o.section == "Install" for o in options):
         v.warning(
-            (*path, "contents"), f'unit "{u.name}" is enabled, but has no install section so enable does nothing'
+            (*path, "contents"),
+            f'unit "{u.name}" is enabled, but has no install section so enable does nothing',
         )
 
 
@@ -486,11 +530,12 @@ def _config(v: _Validator, c: Config, path: Path) -> None:
     if v.spec < Spec.V3_4:
         return
     unit_paths = _unit_paths(c.systemd.units)
-    for key, nodes in (
+    groups: tuple[tuple[str, tuple[File | Directory | Link, ...]], ...] = (
         ("files", c.storage.files),
         ("directories", c.storage.directories),
         ("links", c.storage.links),
-    ):
+    )
+    for key, nodes in groups:
         for i, n in enumerate(nodes):
             if n.path in unit_paths:
                 v.error((*path, "storage", key, i, "path"), "path conflicts with systemd unit or dropin")

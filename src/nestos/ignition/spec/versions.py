@@ -31,22 +31,22 @@ class Spec(enum.StrEnum):
     def experimental(self) -> bool:
         return self.endswith("-experimental")
 
-    def __ge__(self, other: str) -> bool:  # type: ignore[override]
+    def __ge__(self, other: str) -> bool:
         if isinstance(other, Spec):
             return self.rank >= other.rank
         return NotImplemented
 
-    def __gt__(self, other: str) -> bool:  # type: ignore[override]
+    def __gt__(self, other: str) -> bool:
         if isinstance(other, Spec):
             return self.rank > other.rank
         return NotImplemented
 
-    def __le__(self, other: str) -> bool:  # type: ignore[override]
+    def __le__(self, other: str) -> bool:
         if isinstance(other, Spec):
             return self.rank <= other.rank
         return NotImplemented
 
-    def __lt__(self, other: str) -> bool:  # type: ignore[override]
+    def __lt__(self, other: str) -> bool:
         if isinstance(other, Spec):
             return self.rank < other.rank
         return NotImplemented
