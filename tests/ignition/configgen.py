@@ -19,24 +19,30 @@ import base64
 import copy
 import gzip
 import hashlib
+import itertools
 import json
 import random
 import re
 import struct
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
 JSON = dict[str, Any]
-Mutation = Callable[[JSON], None]
+Changes = dict[str, Any]
 
 STABLE_VERSIONS = ("3.0.0", "3.1.0", "3.2.0", "3.3.0")
 
-_WORDS = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_WORDS = _words(
     "alpha bravo cache chrony cron daemon edge etcd fleet gateway harbor ingest journal kube ledger "
     "metrics nginx node oauth proxy queue redis relay sensor spool sync telemetry tunnel vault worker"
-).split()
-_PEOPLE = "ada alan barbara dennis donald edsger grace john ken linus margaret niklaus radia tim".split()
+)
+_PEOPLE = _words("ada alan barbara dennis donald edsger grace john ken linus margaret niklaus radia tim")
 _CRYPT = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -198,7 +204,9 @@ def _passwd(rng: random.Random, users: int, version: str) -> JSON:
         user: JSON = {
             "name": name,
             "passwordHash": password_hash(rng),
-            "sshAuthorizedKeys": [ssh_key(rng, f"{name}@ws{k}") for k in range(1 if rng.random() < 0.8 else 2)],
+            "sshAuthorizedKeys": [
+                ssh_key(rng, f"{name}@ws{k}") for k in range(1 if rng.random() < 0.8 else 2)
+            ],
         }
         if i:
             user["uid"] = 1000 + i
@@ -222,9 +230,13 @@ def _owner(rng: random.Random, app: str) -> JSON:
     return {"user": {"id": 0}, "group": {"id": 0}}
 
 
-def _file(rng: random.Random, path: str, content: bytes, mode: int, version: str, app: str) -> JSON:
+def _file(rng: random.Random, path: str, content: bytes, *, mode: int, version: str, app: str) -> JSON:
     # Half the files leave the mode to Ignition's default (0644), as hand-written configs do.
-    f: JSON = {"path": path, **({"mode": mode} if mode != 0o644 or rng.random() < 0.5 else {}), **_owner(rng, app)}
+    f: JSON = {
+        "path": path,
+        **({"mode": mode} if mode != 0o644 or rng.random() < 0.5 else {}),
+        **_owner(rng, app),
+    }
     kind = rng.random()
     contents: JSON
     if kind < 0.01:
@@ -267,7 +279,7 @@ def _storage(rng: random.Random, apps: list[str], nfiles: int, version: str) -> 
             path, mode = f"/etc/{app}/conf.d/{n:02d}.conf", rng.choice((0o644, 0o644, 0o644, 0o600))
             content = _config_text(rng, app, 1 if rng.random() < 0.95 else 2)
             first_conf.setdefault(app, path)
-        files.append(_file(rng, path, content, mode, version, app))
+        files.append(_file(rng, path, content, mode=mode, version=version, app=app))
     for app in apps:
         # A relative symlink to the app's first drop-in file, as admins make "current" links.
         target = first_conf.get(app, f"/usr/local/bin/{app}-run")
@@ -434,329 +446,451 @@ def base_config(version: str = "3.3.0") -> JSON:
     return cfg
 
 
+@dataclass(frozen=True)
+class Append:
+    """A change that appends ``items`` to the list at its path (creating the list)."""
+
+    items: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A change that renames the key at its path, keeping the key order."""
+
+    key: str
+
+
+class _Delete:
+    def __repr__(self) -> str:
+        return "DELETE"
+
+
+DELETE: Any = _Delete()
+
+
 def _walk(cfg: JSON, dotted: str) -> tuple[Any, str | int]:
     """The container of the last element of ``a.b.0.c`` and that element's key or index; missing
-    objects and lists on the way are created."""
+    objects on the way are created."""
     parts: list[str | int] = [int(p) if p.isdigit() else p for p in dotted.split(".")]
     node: Any = cfg
-    for part, after in zip(parts, parts[1:], strict=False):
+    for part, after in itertools.pairwise(parts):
         if isinstance(node, dict) and part not in node:
             node[part] = [] if isinstance(after, int) else {}
         node = node[part]
     return node, parts[-1]
 
 
-def set_(dotted: str, value: Any) -> Mutation:
-    def mutate(cfg: JSON) -> None:
-        node, key = _walk(cfg, dotted)
-        node[key] = copy.deepcopy(value)
-
-    return mutate
-
-
-def append(dotted: str, *items: Any) -> Mutation:
-    def mutate(cfg: JSON) -> None:
-        node, key = _walk(cfg, dotted)
-        node.setdefault(key, []).extend(copy.deepcopy(list(items)))
-
-    return mutate
-
-
-def delete(dotted: str) -> Mutation:
-    def mutate(cfg: JSON) -> None:
-        node, key = _walk(cfg, dotted)
-        del node[key]
-
-    return mutate
+def apply(cfg: JSON, changes: Changes) -> JSON:
+    """Apply ``{dotted.path: value | DELETE | Append | Rename}`` to a copy of ``cfg``."""
+    out = copy.deepcopy(cfg)
+    for dotted, change in changes.items():
+        node, key = _walk(out, dotted)
+        if change is DELETE:
+            del node[key]
+        elif isinstance(change, Append):
+            node.setdefault(key, []).extend(copy.deepcopy(change.items))
+        elif isinstance(change, Rename):
+            items = list(node.items())
+            node.clear()
+            node.update((change.key if k == key else k, v) for k, v in items)
+        else:
+            node[key] = copy.deepcopy(change)
+    return out
 
 
-def rename(dotted: str, new_key: str) -> Mutation:
-    """Rename an object key in place (keeping the key order)."""
-
-    def mutate(cfg: JSON) -> None:
-        node, key = _walk(cfg, dotted)
-        items = list(node.items())
-        node.clear()
-        node.update((new_key if k == key else k, v) for k, v in items)
-
-    return mutate
-
-
-def both(*mutations: Mutation) -> Mutation:
-    def mutate(cfg: JSON) -> None:
-        for m in mutations:
-            m(cfg)
-
-    return mutate
-
-
-def _file(path: str, **extra: Any) -> JSON:
-    return {"path": path, **extra}
+def _node(path: str, **extra: Any) -> Append:
+    return Append(({"path": path, **extra},))
 
 
 _SHA512 = "sha512-" + "a" * 128
 _SHA256 = "sha256-" + "b" * 64
 _UNIT_OK = "[Unit]\nDescription=x\n\n[Service]\nExecStart=/bin/true\n"
+_GUID = "8a0f2e1c-6b0d-4b7e-9a43-2f7e5c1d9b10"
+_EXEC = "[Service]\nExecStart=/bin/echo a \\\n  b\n[Install]\nWantedBy=x.target\n"
+_AP = "arn:aws:s3:us-west-2:123456789012:accesspoint/ap/object/key"
+F0, F1, F2 = "storage.files.0.", "storage.files.1.", "storage.files.2.contents."
+S0, V0 = F0 + "contents.source", F2 + "verification.hash"
+D0, L0, U0, U1 = "storage.directories.0.", "storage.links.0.", "systemd.units.0.", "systemd.units.1."
+P0, P1 = "storage.disks.0.partitions.0.", "storage.disks.0.partitions.1."
+R0, FS0, LK0, PU0 = "storage.raid.0.", "storage.filesystems.0.", "storage.luks.0.", "passwd.users.0."
+MERGE = "ignition.config.merge"
 
-# (name, mutation): each case is the base config of the version with one mutation applied.
-_MUTATIONS: list[tuple[str, Mutation]] = [
+# Each case is the base config of the version with these changes applied.
+_MUTATIONS: list[tuple[str, Changes]] = [
     # --- paths of files, directories and links
-    ("file-path-relative", set_("storage.files.0.path", "etc/hostname")),
-    ("file-path-dotdot", set_("storage.files.0.path", "/etc/../hostname")),
-    ("file-path-double-slash", set_("storage.files.0.path", "/etc//hostname")),
-    ("file-path-trailing-slash", set_("storage.files.0.path", "/etc/hostname/")),
-    ("file-path-dot", set_("storage.files.0.path", "/etc/./hostname")),
-    ("file-path-root", set_("storage.files.0.path", "/")),
-    ("file-path-empty", set_("storage.files.0.path", "")),
-    ("file-path-missing", delete("storage.files.0.path")),
-    ("dir-path-relative", set_("storage.directories.0.path", "var/lib/app")),
-    ("dir-path-trailing-slash", set_("storage.directories.0.path", "/var/lib/app/")),
-    ("link-path-relative", set_("storage.links.0.path", "etc/localtime")),
-    ("link-path-dotdot", set_("storage.links.0.path", "/etc/x/../localtime")),
-    ("dup-file-file", append("storage.files", _file("/etc/hostname", mode=0o600))),
-    ("dup-file-dir", append("storage.directories", _file("/etc/hostname"))),
-    ("dup-file-link", append("storage.links", _file("/etc/hostname", target="/etc/other"))),
-    ("dup-dir-link", append("storage.links", _file("/var/lib/app", target="/srv/app"))),
-    ("dup-dir-dir", append("storage.directories", _file("/var/lib/app"))),
-    ("dup-link-link", append("storage.links", _file("/etc/localtime", target="/x"))),
-    ("file-under-link", append("storage.files", _file("/etc/localtime/zone"))),
-    ("dir-under-link", append("storage.directories", _file("/etc/localtime/sub"))),
-    ("link-under-link", append("storage.links", _file("/etc/localtime/x", target="/y"))),
-    ("file-under-hardlink", append("storage.links", _file("/srv/h", target="/etc/motd", hard=True))),
-    ("file-under-hardlink-dir", both(
-        append("storage.links", _file("/srv/h", target="/var/lib/app", hard=True)),
-        append("storage.files", _file("/srv/h/x")),
-    )),
-    ("link-no-target", delete("storage.links.0.target")),
-    ("link-target-empty", set_("storage.links.0.target", "")),
-    ("link-target-absolute", set_("storage.links.0.target", "/usr/share/zoneinfo/UTC")),
-    ("link-hard-relative-target", append("storage.links", _file("/srv/h", target="etc/motd", hard=True))),
-    ("link-hard-ok", append("storage.links", _file("/srv/h", target="/etc/motd", hard=True))),
-    ("link-overwrite", set_("storage.links.0.overwrite", True)),
+    ("file-path-relative", {F0 + "path": "etc/hostname"}),
+    ("file-path-dotdot", {F0 + "path": "/etc/../hostname"}),
+    ("file-path-double-slash", {F0 + "path": "/etc//hostname"}),
+    ("file-path-trailing-slash", {F0 + "path": "/etc/hostname/"}),
+    ("file-path-dot", {F0 + "path": "/etc/./hostname"}),
+    ("file-path-root", {F0 + "path": "/"}),
+    ("file-path-empty", {F0 + "path": ""}),
+    ("file-path-missing", {F0 + "path": DELETE}),
+    ("dir-path-relative", {D0 + "path": "var/lib/app"}),
+    ("dir-path-trailing-slash", {D0 + "path": "/var/lib/app/"}),
+    ("link-path-relative", {L0 + "path": "etc/localtime"}),
+    ("link-path-dotdot", {L0 + "path": "/etc/x/../localtime"}),
+    ("dup-file-file", {"storage.files": _node("/etc/hostname", mode=0o600)}),
+    ("dup-file-dir", {"storage.directories": _node("/etc/hostname")}),
+    ("dup-file-link", {"storage.links": _node("/etc/hostname", target="/etc/other")}),
+    ("dup-dir-link", {"storage.links": _node("/var/lib/app", target="/srv/app")}),
+    ("dup-dir-dir", {"storage.directories": _node("/var/lib/app")}),
+    ("dup-link-link", {"storage.links": _node("/etc/localtime", target="/x")}),
+    ("file-under-link", {"storage.files": _node("/etc/localtime/zone")}),
+    ("dir-under-link", {"storage.directories": _node("/etc/localtime/sub")}),
+    ("link-under-link", {"storage.links": _node("/etc/localtime/x", target="/y")}),
+    ("file-under-hardlink", {"storage.links": _node("/srv/h", target="/var/lib/app", hard=True)}),
+    (
+        "file-under-hardlink-2",
+        {"storage.links": _node("/srv/h", target="/x", hard=True), F1 + "path": "/srv/h/x"},
+    ),
+    ("link-no-target", {L0 + "target": DELETE}),
+    ("link-target-empty", {L0 + "target": ""}),
+    ("link-target-absolute", {L0 + "target": "/usr/share/zoneinfo/UTC"}),
+    ("link-hard-relative-target", {"storage.links": _node("/srv/h", target="etc/motd", hard=True)}),
+    ("link-hard-ok", {"storage.links": _node("/srv/h", target="/etc/motd", hard=True)}),
+    ("link-overwrite", {L0 + "overwrite": True}),
     # --- sources
-    ("source-ftp", set_("storage.files.0.contents.source", "ftp://example.com/hostname")),
-    ("source-gs", set_("storage.files.0.contents.source", "gs://bucket/hostname")),
-    ("source-s3", set_("storage.files.0.contents.source", "s3://bucket/hostname")),
-    ("source-s3-versioned", set_("storage.files.0.contents.source", "s3://bucket/hostname?versionId=abc")),
-    ("source-arn", set_("storage.files.0.contents.source", "arn:aws:s3:::bucket/hostname")),
-    ("source-arn-bad", set_("storage.files.0.contents.source", "arn:aws:ec2:::instance/i-1")),
-    ("source-arn-accesspoint", set_(
-        "storage.files.0.contents.source", "arn:aws:s3:us-west-2:123456789012:accesspoint/ap/object/key"
-    )),
-    ("source-tftp", set_("storage.files.0.contents.source", "tftp://10.0.0.1/hostname")),
-    ("source-file", set_("storage.files.0.contents.source", "file:///etc/hostname")),
-    ("source-no-scheme", set_("storage.files.0.contents.source", "example.com/hostname")),
-    ("source-unparsable", set_("storage.files.0.contents.source", "http://[::1/hostname")),
-    ("source-empty", set_("storage.files.0.contents.source", "")),
-    ("source-null-with-hash", set_("storage.files.0.contents", {"verification": {"hash": _SHA512}})),
-    ("source-http", set_("storage.files.0.contents.source", "http://example.com/hostname")),
-    ("data-url-base64", set_("storage.files.0.contents.source", "data:;base64,bm9kZTEK")),
-    ("data-url-bad-base64", set_("storage.files.0.contents.source", "data:;base64,@@@")),
-    ("data-url-no-comma", set_("storage.files.0.contents.source", "data:node1")),
-    ("data-url-mediatype", set_("storage.files.0.contents.source", "data:text/plain;charset=utf-8,node1")),
-    ("data-url-bad-char", set_("storage.files.0.contents.source", "data:,a b")),
-    ("append-source-ftp", set_("storage.files.1.append.0.source", "ftp://example.com/motd")),
-    ("merge-source-bad", set_("ignition.config.merge", [{"source": "ftp://example.com/x.ign"}])),
-    ("replace-source-ok", set_("ignition.config.replace", {"source": "https://example.com/x.ign"})),
-    ("ca-source-bad", set_("ignition.security.tls.certificateAuthorities", [{"source": "nope"}])),
-    ("headers-on-data", set_("storage.files.0.contents.httpHeaders", [{"name": "A", "value": "b"}])),
-    ("headers-on-https", set_("storage.files.2.contents.httpHeaders", [{"name": "A", "value": "b"}])),
-    ("headers-on-s3", both(
-        set_("storage.files.2.contents.source", "s3://bucket/tool"),
-        set_("storage.files.2.contents.httpHeaders", [{"name": "A", "value": "b"}]),
-    )),
-    ("headers-empty-name", set_("storage.files.2.contents.httpHeaders", [{"name": "", "value": "b"}])),
-    ("headers-duplicate", set_(
-        "storage.files.2.contents.httpHeaders", [{"name": "A", "value": "b"}, {"name": "A", "value": "c"}]
-    )),
-    ("headers-no-value", set_("storage.files.2.contents.httpHeaders", [{"name": "A"}])),
-    ("headers-on-merge", set_(
-        "ignition.config.merge", [{"source": "data:,{}", "httpHeaders": [{"name": "A", "value": "b"}]}]
-    )),
-    ("compression-gzip", set_("storage.files.0.contents.compression", "gzip")),
-    ("compression-bad", set_("storage.files.0.contents.compression", "bzip2")),
-    ("compression-empty", set_("storage.files.0.contents.compression", "")),
-    ("compression-on-append", set_("storage.files.1.append.0.compression", "gzip")),
-    ("compression-on-merge", set_(
-        "ignition.config.merge", [{"source": "https://example.com/x.ign", "compression": "gzip"}]
-    )),
+    ("source-ftp", {S0: "ftp://example.com/hostname"}),
+    ("source-gs", {S0: "gs://bucket/hostname"}),
+    ("source-s3", {S0: "s3://bucket/hostname"}),
+    ("source-s3-versioned", {S0: "s3://bucket/hostname?versionId=abc"}),
+    ("source-arn", {S0: "arn:aws:s3:::bucket/hostname"}),
+    ("source-arn-bad", {S0: "arn:aws:ec2:::instance/i-1"}),
+    ("source-arn-accesspoint", {S0: _AP}),
+    ("source-tftp", {S0: "tftp://10.0.0.1/hostname"}),
+    ("source-file", {S0: "file:///etc/hostname"}),
+    ("source-no-scheme", {S0: "example.com/hostname"}),
+    ("source-unparsable", {S0: "http://[::1/hostname"}),
+    ("source-empty", {S0: ""}),
+    ("source-null-with-hash", {F0 + "contents": {"verification": {"hash": _SHA512}}}),
+    ("source-http", {S0: "http://example.com/hostname"}),
+    ("data-url-base64", {S0: "data:;base64,bm9kZTEK"}),
+    ("data-url-bad-base64", {S0: "data:;base64,@@@"}),
+    ("data-url-no-comma", {S0: "data:node1"}),
+    ("data-url-mediatype", {S0: "data:text/plain;charset=utf-8,node1"}),
+    ("data-url-bad-char", {S0: "data:,a b"}),
+    ("append-source-ftp", {F1 + "append.0.source": "ftp://example.com/motd"}),
+    ("merge-source-bad", {MERGE: [{"source": "ftp://example.com/x.ign"}]}),
+    ("replace-source-ok", {"ignition.config.replace": {"source": "https://example.com/x.ign"}}),
+    ("ca-source-bad", {"ignition.security.tls.certificateAuthorities": [{"source": "nope"}]}),
+    ("headers-on-data", {F0 + "contents.httpHeaders": [{"name": "A", "value": "b"}]}),
+    ("headers-on-https", {F2 + "httpHeaders": [{"name": "A", "value": "b"}]}),
+    ("headers-on-s3", {F2 + "source": "s3://bucket/tool", F2 + "httpHeaders": [{"name": "A", "value": "b"}]}),
+    ("headers-empty-name", {F2 + "httpHeaders": [{"name": "", "value": "b"}]}),
+    ("headers-duplicate", {F2 + "httpHeaders": [{"name": "A", "value": "b"}, {"name": "A", "value": "c"}]}),
+    ("headers-no-value", {F2 + "httpHeaders": [{"name": "A"}]}),
+    ("headers-on-merge", {MERGE: [{"source": "data:,{}", "httpHeaders": [{"name": "A", "value": "b"}]}]}),
+    ("compression-gzip", {F0 + "contents.compression": "gzip"}),
+    ("compression-bad", {F0 + "contents.compression": "bzip2"}),
+    ("compression-empty", {F0 + "contents.compression": ""}),
+    ("compression-on-append", {F1 + "append.0.compression": "gzip"}),
+    ("compression-on-merge", {MERGE: [{"source": "https://example.com/x.ign", "compression": "gzip"}]}),
     # --- verification
-    ("hash-sha512-short", set_("storage.files.2.contents.verification.hash", "sha512-abc")),
-    ("hash-sha512-long", set_("storage.files.2.contents.verification.hash", _SHA512 + "aa")),
-    ("hash-sha512-nonhex", set_("storage.files.2.contents.verification.hash", "sha512-" + "z" * 128)),
-    ("hash-sha512-upper", set_("storage.files.2.contents.verification.hash", "sha512-" + "A" * 128)),
-    ("hash-md5", set_("storage.files.2.contents.verification.hash", "md5-" + "c" * 32)),
-    ("hash-sha256", set_("storage.files.2.contents.verification.hash", _SHA256)),
-    ("hash-sha256-short", set_("storage.files.2.contents.verification.hash", "sha256-abc")),
-    ("hash-no-dash", set_("storage.files.2.contents.verification.hash", "sha512")),
-    ("hash-empty", set_("storage.files.2.contents.verification.hash", "")),
+    ("hash-sha512-short", {V0: "sha512-abc"}),
+    ("hash-sha512-long", {V0: _SHA512 + "aa"}),
+    ("hash-sha512-nonhex", {V0: "sha512-" + "z" * 128}),
+    ("hash-sha512-upper", {V0: "sha512-" + "A" * 128}),
+    ("hash-md5", {V0: "md5-" + "c" * 32}),
+    ("hash-sha256", {V0: _SHA256}),
+    ("hash-sha256-short", {V0: "sha256-abc"}),
+    ("hash-no-dash", {V0: "sha512"}),
+    ("hash-empty", {V0: ""}),
     # --- modes, ownership, overwrite
-    ("mode-negative", set_("storage.files.0.mode", -1)),
-    ("mode-too-big", set_("storage.files.0.mode", 0o10000)),
-    ("mode-max", set_("storage.files.0.mode", 0o7777)),
-    ("mode-setuid", set_("storage.files.0.mode", 0o4755)),
-    ("mode-sticky-dir", set_("storage.directories.0.mode", 0o1777)),
-    ("mode-zero", set_("storage.files.0.mode", 0)),
-    ("mode-decimal-644", set_("storage.files.0.mode", 644)),
-    ("dir-mode-too-big", set_("storage.directories.0.mode", 0o17777)),
-    ("overwrite-no-source", set_("storage.files.0.contents", {})),
-    ("overwrite-false-no-source", set_("storage.files.0", _file("/etc/hostname", overwrite=False))),
-    ("append-and-overwrite", set_("storage.files.1.overwrite", True)),
-    ("user-id-and-name", set_("storage.files.0.user", {"id": 0, "name": "root"})),
-    ("group-id-and-name", set_("storage.files.0.group", {"id": 0, "name": "root"})),
-    ("user-name-empty", set_("storage.files.0.user", {"name": ""})),
-    ("user-id-negative", set_("storage.files.0.user", {"id": -5})),
+    ("mode-negative", {F0 + "mode": -1}),
+    ("mode-too-big", {F0 + "mode": 0o10000}),
+    ("mode-max", {F0 + "mode": 0o7777}),
+    ("mode-setuid", {F0 + "mode": 0o4755}),
+    ("mode-sticky-dir", {D0 + "mode": 0o1777}),
+    ("mode-zero", {F0 + "mode": 0}),
+    ("mode-decimal-644", {F0 + "mode": 644}),
+    ("dir-mode-too-big", {D0 + "mode": 0o17777}),
+    ("overwrite-no-source", {F0 + "contents": {}}),
+    ("overwrite-false-no-source", {F0 + "contents": DELETE, F0 + "overwrite": False}),
+    ("append-and-overwrite", {F1 + "overwrite": True}),
+    ("file-user-id-and-name", {F0 + "user": {"id": 0, "name": "root"}}),
+    ("file-group-id-and-name", {F0 + "group": {"id": 0, "name": "root"}}),
+    ("file-user-name-empty", {F0 + "user": {"name": ""}}),
+    ("file-user-id-negative", {F0 + "user": {"id": -5}}),
     # --- systemd units
-    ("unit-no-extension", set_("systemd.units.0.name", "app")),
-    ("unit-bad-extension", set_("systemd.units.0.name", "app.bogus")),
-    ("unit-name-empty", set_("systemd.units.0.name", "")),
-    ("unit-name-template", set_("systemd.units.0.name", "getty@ttyS0.service")),
-    ("unit-name-timer", set_("systemd.units.0.name", "app.timer")),
-    ("unit-name-slash", set_("systemd.units.0.name", "sub/app.service")),
-    ("unit-contents-no-bracket", set_("systemd.units.0.contents", "[Unit\nDescription=x\n")),
-    ("unit-contents-line-before-section", set_("systemd.units.0.contents", "Description=x\n[Unit]\n")),
-    ("unit-contents-comment-first", set_("systemd.units.0.contents", "# hi\n[Unit]\nDescription=x\n")),
-    ("unit-contents-continuation", set_(
-        "systemd.units.0.contents", "[Service]\nExecStart=/bin/echo a \\\n  b\n[Install]\nWantedBy=x.target\n"
-    )),
-    ("unit-contents-no-equals", set_("systemd.units.0.contents", "[Unit]\nDescription\n")),
-    ("unit-contents-empty", set_("systemd.units.0.contents", "")),
-    ("unit-enabled-no-install", set_("systemd.units.0.contents", _UNIT_OK)),
-    ("unit-enabled-no-contents", delete("systemd.units.0.contents")),
-    ("unit-disabled-no-install", both(set_("systemd.units.0.contents", _UNIT_OK), set_("systemd.units.0.enabled", False))),
-    ("unit-mask-and-enabled", set_("systemd.units.1.enabled", True)),
-    ("unit-mask-with-contents", set_("systemd.units.1.contents", _UNIT_OK)),
-    ("unit-dup-name", append("systemd.units", {"name": "app.service", "mask": True})),
-    ("dropin-no-conf", set_("systemd.units.0.dropins.0.name", "10-env")),
-    ("dropin-name-empty", set_("systemd.units.0.dropins.0.name", "")),
-    ("dropin-bad-contents", set_("systemd.units.0.dropins.0.contents", "Environment=A=1\n")),
-    ("dropin-dup-name", append("systemd.units.0.dropins", {"name": "10-env.conf"})),
-    ("dropin-only", set_("systemd.units.1", {"name": "sshd.service", "dropins": [{"name": "a.conf"}]})),
+    ("unit-no-extension", {U0 + "name": "app"}),
+    ("unit-bad-extension", {U0 + "name": "app.bogus"}),
+    ("unit-name-empty", {U0 + "name": ""}),
+    ("unit-name-template", {U0 + "name": "getty@ttyS0.service"}),
+    ("unit-name-timer", {U0 + "name": "app.timer"}),
+    ("unit-name-slash", {U0 + "name": "sub/app.service"}),
+    ("unit-contents-no-bracket", {U0 + "contents": "[Unit\nDescription=x\n"}),
+    ("unit-contents-line-before-section", {U0 + "contents": "Description=x\n[Unit]\n"}),
+    ("unit-contents-comment-first", {U0 + "contents": "# hi\n[Unit]\nDescription=x\n"}),
+    ("unit-contents-continuation", {U0 + "contents": _EXEC}),
+    ("unit-contents-no-equals", {U0 + "contents": "[Unit]\nDescription\n"}),
+    ("unit-contents-empty", {U0 + "contents": ""}),
+    ("unit-enabled-no-install", {U0 + "contents": _UNIT_OK}),
+    ("unit-enabled-no-contents", {U0 + "contents": DELETE}),
+    ("unit-disabled-no-install", {U0 + "contents": _UNIT_OK, U0 + "enabled": False}),
+    ("unit-mask-and-enabled", {U1 + "enabled": True}),
+    ("unit-mask-with-contents", {U1 + "contents": _UNIT_OK}),
+    ("unit-dup-name", {"systemd.units": Append(({"name": "app.service", "mask": True},))}),
+    ("dropin-no-conf", {U0 + "dropins.0.name": "10-env"}),
+    ("dropin-name-empty", {U0 + "dropins.0.name": ""}),
+    ("dropin-bad-contents", {U0 + "dropins.0.contents": "Environment=A=1\n"}),
+    ("dropin-dup-name", {U0 + "dropins": Append(({"name": "10-env.conf"},))}),
+    ("dropin-only", {"systemd.units.1": {"name": "sshd.service", "dropins": [{"name": "a.conf"}]}}),
     # --- passwd
-    ("user-dup", append("passwd.users", {"name": "core"})),
-    ("user-name-empty", set_("passwd.users.0.name", "")),
-    ("user-name-missing", delete("passwd.users.0.name")),
-    ("user-should-exist-false", set_("passwd.users.0.shouldExist", False)),
-    ("user-uid-negative", set_("passwd.users.0.uid", -1)),
-    ("user-ssh-key-garbage", set_("passwd.users.0.sshAuthorizedKeys", ["not a key"])),
-    ("user-full", set_("passwd.users.0", {
-        "name": "ada", "uid": 1001, "gecos": "Ada", "homeDir": "/home/ada", "shell": "/bin/zsh",
-        "noCreateHome": True, "noUserGroup": True, "noLogInit": True, "system": True, "primaryGroup": "ops",
-    })),
-    ("group-dup", append("passwd.groups", {"name": "ops"})),
-    ("group-name-empty", set_("passwd.groups.0.name", "")),
-    ("group-should-exist-false", set_("passwd.groups.0.shouldExist", False)),
+    ("user-dup", {"passwd.users": Append(({"name": "core"},))}),
+    ("user-name-empty", {PU0 + "name": ""}),
+    ("user-name-missing", {PU0 + "name": DELETE}),
+    ("user-should-exist-false", {PU0 + "shouldExist": False}),
+    ("user-uid-negative", {PU0 + "uid": -1}),
+    ("user-ssh-key-garbage", {PU0 + "sshAuthorizedKeys": ["not a key"]}),
+    (
+        "user-all-fields",
+        {
+            PU0 + "uid": 1001,
+            PU0 + "gecos": "Core",
+            PU0 + "homeDir": "/home/core",
+            PU0 + "shell": "/bin/zsh",
+            PU0 + "noCreateHome": True,
+            PU0 + "noUserGroup": True,
+            PU0 + "noLogInit": True,
+            PU0 + "system": True,
+            PU0 + "primaryGroup": "ops",
+        },
+    ),
+    ("group-dup", {"passwd.groups": Append(({"name": "ops"},))}),
+    ("group-name-empty", {"passwd.groups.0.name": ""}),
+    ("group-should-exist-false", {"passwd.groups.0.shouldExist": False}),
     # --- disks and partitions
-    ("partition-label-36", set_("storage.disks.0.partitions.0.label", "x" * 36)),
-    ("partition-label-37", set_("storage.disks.0.partitions.0.label", "x" * 37)),
-    ("partition-label-multibyte", set_("storage.disks.0.partitions.0.label", "é" * 20)),
-    ("partition-label-colon", set_("storage.disks.0.partitions.0.label", "data:1")),
-    ("partition-guid-bad", set_("storage.disks.0.partitions.0.guid", "not-a-guid")),
-    ("partition-guid-no-dashes", set_("storage.disks.0.partitions.0.guid", "8a0f2e1c6b0d4b7e9a432f7e5c1d9b10")),
-    ("partition-guid-braces", set_("storage.disks.0.partitions.0.guid", "{8a0f2e1c-6b0d-4b7e-9a43-2f7e5c1d9b10}")),
-    ("partition-typeguid-bad", set_("storage.disks.0.partitions.0.typeGuid", "linux")),
-    ("partition-typeguid-upper-short", set_("storage.disks.0.partitions.0.typeGuid", "0FC63DAF-8483")),
-    ("partition-number-collide", set_("storage.disks.0.partitions.1.number", 1)),
-    ("partition-number-zero-twice", both(
-        set_("storage.disks.0.partitions.0.number", 0), set_("storage.disks.0.partitions.1.number", 0)
-    )),
-    ("partition-overlap", set_("storage.disks.0.partitions.1.startMiB", 512)),
-    ("partition-overlap-sizeless", both(
-        set_("storage.disks.0.partitions.1.startMiB", 512), delete("storage.disks.0.partitions.1.sizeMiB")
-    )),
-    ("partition-should-not-exist-with-size", set_("storage.disks.0.partitions.1.shouldExist", False)),
-    ("partition-should-not-exist-number-zero", set_("storage.disks.0.partitions.1", {"number": 0, "shouldExist": False})),
-    ("partition-should-not-exist-ok", set_("storage.disks.0.partitions.1", {"number": 2, "shouldExist": False})),
-    ("partition-negative-size", set_("storage.disks.0.partitions.1.sizeMiB", -1)),
-    ("partition-resize", set_("storage.disks.0.partitions.0.resize", True)),
-    ("partition-no-label-number-zero", set_("storage.disks.0.partitions.1", {"sizeMiB": 10})),
-    ("disk-device-empty", set_("storage.disks.0.device", "")),
-    ("disk-device-relative", set_("storage.disks.0.device", "vdb")),
-    ("disk-dup-device", append("storage.disks", {"device": "/dev/vdb"})),
+    ("partition-label-36", {P0 + "label": "x" * 36}),
+    ("partition-label-37", {P0 + "label": "x" * 37}),
+    ("partition-label-multibyte", {P0 + "label": "é" * 20}),
+    ("partition-label-colon", {P0 + "label": "data:1"}),
+    ("partition-guid-bad", {P0 + "guid": "not-a-guid"}),
+    ("partition-guid-no-dashes", {P0 + "guid": _GUID.replace("-", "")}),
+    ("partition-guid-braces", {P0 + "guid": "{" + _GUID + "}"}),
+    ("partition-guid-upper", {P0 + "guid": _GUID.upper()}),
+    ("partition-typeguid-bad", {P0 + "typeGuid": "linux"}),
+    ("partition-typeguid-short", {P0 + "typeGuid": "0FC63DAF-8483"}),
+    ("partition-number-collide", {P1 + "number": 1}),
+    ("partition-number-zero-twice", {P0 + "number": 0, P1 + "number": 0}),
+    ("partition-number-negative", {P1 + "number": -2}),
+    ("partition-overlap", {P1 + "startMiB": 512}),
+    ("partition-overlap-sizeless", {P1 + "startMiB": 512, P1 + "sizeMiB": DELETE}),
+    ("partition-should-not-exist-with-size", {P1 + "shouldExist": False}),
+    ("partition-should-not-exist-number-0", {"storage.disks.0.partitions.1": {"shouldExist": False}}),
+    ("partition-should-not-exist-ok", {"storage.disks.0.partitions.1": {"number": 2, "shouldExist": False}}),
+    ("partition-negative-size", {P1 + "sizeMiB": -1}),
+    ("partition-resize", {P0 + "resize": True}),
+    ("partition-number-zero", {"storage.disks.0.partitions.1": {"sizeMiB": 10}}),
+    ("disk-device-empty", {"storage.disks.0.device": ""}),
+    ("disk-device-relative", {"storage.disks.0.device": "vdb"}),
+    ("disk-dup-device", {"storage.disks": Append(({"device": "/dev/vdb"},))}),
     # --- raid
-    ("raid-level-bad", set_("storage.raid.0.level", "raid7")),
-    ("raid-level-missing", delete("storage.raid.0.level")),
-    ("raid-level-linear-spares", both(set_("storage.raid.0.level", "linear"), set_("storage.raid.0.spares", 1))),
-    ("raid-level-raid0-spares", both(set_("storage.raid.0.level", "raid0"), set_("storage.raid.0.spares", 1))),
-    ("raid-level-10", set_("storage.raid.0.level", "raid10")),
-    ("raid-level-numeric", set_("storage.raid.0.level", "5")),
-    ("raid-spares-negative", set_("storage.raid.0.spares", -1)),
-    ("raid-no-devices", set_("storage.raid.0.devices", [])),
-    ("raid-device-relative", set_("storage.raid.0.devices", ["vdc", "/dev/vdd"])),
-    ("raid-no-name", set_("storage.raid.0.name", "")),
-    ("raid-dup-name", append("storage.raid", {"name": "md-data", "level": "raid0", "devices": ["/dev/vdf"]})),
+    ("raid-level-bad", {R0 + "level": "raid7"}),
+    ("raid-level-missing", {R0 + "level": DELETE}),
+    ("raid-level-linear-spares", {R0 + "level": "linear", R0 + "spares": 1}),
+    ("raid-level-raid0-spares", {R0 + "level": "raid0", R0 + "spares": 1}),
+    ("raid-level-10", {R0 + "level": "raid10"}),
+    ("raid-level-numeric", {R0 + "level": "5"}),
+    ("raid-spares-negative", {R0 + "spares": -1}),
+    ("raid-no-devices", {R0 + "devices": []}),
+    ("raid-device-relative", {R0 + "devices": ["vdc", "/dev/vdd"]}),
+    ("raid-no-name", {R0 + "name": ""}),
+    (
+        "raid-dup-name",
+        {"storage.raid": Append(({"name": "md-data", "level": "raid0", "devices": ["/dev/x"]},))},
+    ),
     # --- filesystems
-    ("fs-format-bad", set_("storage.filesystems.0.format", "ntfs")),
-    ("fs-format-none", set_("storage.filesystems.0.format", "none")),
-    ("fs-format-missing", delete("storage.filesystems.0.format")),
-    ("fs-format-swap-with-path", set_("storage.filesystems.0.format", "swap")),
-    ("fs-label-ext4-16", both(set_("storage.filesystems.0.format", "ext4"), set_("storage.filesystems.0.label", "x" * 16))),
-    ("fs-label-ext4-17", both(set_("storage.filesystems.0.format", "ext4"), set_("storage.filesystems.0.label", "x" * 17))),
-    ("fs-label-xfs-13", set_("storage.filesystems.0.label", "x" * 13)),
-    ("fs-label-vfat-12", both(set_("storage.filesystems.0.format", "vfat"), set_("storage.filesystems.0.label", "x" * 12))),
-    ("fs-label-btrfs-257", both(set_("storage.filesystems.0.format", "btrfs"), set_("storage.filesystems.0.label", "x" * 257))),
-    ("fs-label-swap-16", both(set_("storage.filesystems.0.format", "swap"), set_("storage.filesystems.0.label", "x" * 16))),
-    ("fs-path-relative", set_("storage.filesystems.0.path", "var/data")),
-    ("fs-path-dirty", set_("storage.filesystems.0.path", "/var/data/")),
-    ("fs-device-relative", set_("storage.filesystems.0.device", "vdb1")),
-    ("fs-device-empty", set_("storage.filesystems.0.device", "")),
-    ("fs-dup-device", append("storage.filesystems", {"device": "/dev/disk/by-partlabel/data", "format": "ext4"})),
-    ("fs-mount-options", set_("storage.filesystems.0.mountOptions", ["noatime"])),
-    ("fs-uuid-bad", set_("storage.filesystems.0.uuid", "nope")),
+    ("fs-format-bad", {FS0 + "format": "ntfs"}),
+    ("fs-format-none", {FS0 + "format": "none"}),
+    ("fs-format-missing", {FS0 + "format": DELETE}),
+    ("fs-format-swap-with-path", {FS0 + "format": "swap"}),
+    ("fs-label-ext4-16", {FS0 + "format": "ext4", FS0 + "label": "x" * 16}),
+    ("fs-label-ext4-17", {FS0 + "format": "ext4", FS0 + "label": "x" * 17}),
+    ("fs-label-xfs-12", {FS0 + "label": "x" * 12}),
+    ("fs-label-xfs-13", {FS0 + "label": "x" * 13}),
+    ("fs-label-vfat-12", {FS0 + "format": "vfat", FS0 + "label": "x" * 12}),
+    ("fs-label-btrfs-257", {FS0 + "format": "btrfs", FS0 + "label": "x" * 257}),
+    ("fs-label-swap-16", {FS0 + "format": "swap", FS0 + "label": "x" * 16, FS0 + "path": DELETE}),
+    ("fs-label-no-format", {FS0 + "format": DELETE, FS0 + "label": "x" * 40}),
+    ("fs-path-relative", {FS0 + "path": "var/data"}),
+    ("fs-path-dirty", {FS0 + "path": "/var/data/"}),
+    ("fs-device-relative", {FS0 + "device": "vdb1"}),
+    ("fs-device-empty", {FS0 + "device": ""}),
+    ("fs-dup-device", {"storage.filesystems": Append(({"device": "/dev/disk/by-partlabel/data"},))}),
+    ("fs-mount-options", {FS0 + "mountOptions": ["noatime"]}),
+    ("fs-uuid-bad", {FS0 + "uuid": "nope"}),
     # --- luks (3.2)
-    ("luks-ok-tang", set_("storage.luks.0.clevis", {"tang": [{"url": "https://tang.example.com", "thumbprint": "x"}]})),
-    ("luks-no-name", set_("storage.luks.0.name", "")),
-    ("luks-no-device", delete("storage.luks.0.device")),
-    ("luks-device-relative", set_("storage.luks.0.device", "vde")),
-    ("luks-keyfile-bad-url", set_("storage.luks.0.keyFile", {"source": "ftp://example.com/key"})),
-    ("luks-tang-bad-url", set_("storage.luks.0.clevis", {"tang": [{"url": "ftp://tang"}]})),
-    ("luks-clevis-custom", set_("storage.luks.0.clevis", {"custom": {"pin": "sss", "config": "{}"}})),
-    ("luks-clevis-custom-and-tpm", set_("storage.luks.0.clevis.custom", {"pin": "tpm2", "config": "{}"})),
-    ("luks-uuid-bad", set_("storage.luks.0.uuid", "nope")),
-    ("luks-label-long", set_("storage.luks.0.label", "x" * 49)),
-    ("luks-dup-name", append("storage.luks", {"name": "secret", "device": "/dev/vdf"})),
-    ("luks-discard", set_("storage.luks.0.discard", True)),
+    ("luks-ok-tang", {LK0 + "clevis": {"tang": [{"url": "https://tang.example.com", "thumbprint": "x"}]}}),
+    ("luks-no-name", {LK0 + "name": ""}),
+    ("luks-no-device", {LK0 + "device": DELETE}),
+    ("luks-device-relative", {LK0 + "device": "vde"}),
+    ("luks-keyfile-bad-url", {LK0 + "keyFile": {"source": "ftp://example.com/key"}}),
+    ("luks-tang-bad-url", {LK0 + "clevis": {"tang": [{"url": "ftp://tang"}]}}),
+    ("luks-clevis-custom", {LK0 + "clevis": {"custom": {"pin": "sss", "config": "{}"}}}),
+    ("luks-clevis-custom-and-tpm", {LK0 + "clevis.custom": {"pin": "tpm2", "config": "{}"}}),
+    ("luks-uuid-bad", {LK0 + "uuid": "nope"}),
+    ("luks-label-long", {LK0 + "label": "x" * 49}),
+    ("luks-dup-name", {"storage.luks": Append(({"name": "secret", "device": "/dev/vdf"},))}),
+    ("luks-discard", {LK0 + "discard": True}),
     # --- kernel arguments (3.3)
-    ("kargs-conflict", set_("kernelArguments.shouldNotExist", ["console=ttyS0"])),
-    ("kargs-dup", set_("kernelArguments.shouldExist", ["a", "a"])),
-    ("kargs-empty", set_("kernelArguments", {})),
+    ("kargs-conflict", {"kernelArguments.shouldNotExist": ["console=ttyS0"]}),
+    ("kargs-dup", {"kernelArguments.shouldExist": ["a", "a"]}),
+    ("kargs-empty", {"kernelArguments": {}}),
     # --- ignition section
-    ("timeouts-negative", set_("ignition.timeouts.httpTotal", -1)),
-    ("proxy-http-for-https", set_("ignition.proxy", {"httpsProxy": "http://proxy:3128"})),
-    ("proxy-bad-url", set_("ignition.proxy", {"httpProxy": "::nope"})),
-    # --- unknown keys, newer keys, case variants
-    ("unknown-top-level", set_("frobnicate", True)),
-    ("unknown-nested", set_("storage.files.0.colour", "blue")),
-    ("unknown-deep", set_("systemd.units.0.dropins.0.priority", 10)),
-    ("unknown-in-unknown", set_("extra", {"nested": {"deeper": [1, 2, {"x": None}]}})),
-    ("newer-key-kernel-args", set_("kernelArguments", {"shouldExist": ["a"]})),
-    ("newer-key-luks", set_("storage.luks", [{"name": "x", "device": "/dev/vdg"}])),
-    ("newer-key-luks-discard", set_("storage.luks", [{"name": "x", "device": "/dev/vdg", "discard": True}])),
-    ("newer-key-proxy", set_("ignition.proxy", {"noProxy": ["localhost"]})),
-    ("newer-key-resize", set_("storage.disks.0.partitions.0.resize", False)),
-    ("newer-key-cex", set_("storage.luks", [{"name": "x", "device": "/dev/vdg", "cex": {"enabled": True}}])),
-    ("case-variant-path", rename("storage.files.0.path", "Path")),
-    ("case-variant-upper", rename("storage.files.0.path", "PATH")),
-    ("case-variant-top", rename("storage", "Storage")),
-    ("case-variant-version", rename("ignition.version", "Version")),
+    ("timeouts-negative", {"ignition.timeouts.httpTotal": -1}),
+    ("proxy-http-for-https", {"ignition.proxy": {"httpsProxy": "http://proxy:3128"}}),
+    ("proxy-bad-url", {"ignition.proxy": {"httpProxy": "::nope"}}),
+    # --- unknown keys, keys of newer versions, case variants
+    ("unknown-top-level", {"frobnicate": True}),
+    ("unknown-nested", {F0 + "colour": "blue"}),
+    ("unknown-deep", {U0 + "dropins.0.priority": 10}),
+    ("unknown-with-structure", {"extra": {"nested": {"deeper": [1, 2, {"x": None}]}}}),
+    ("newer-key-kernel-args", {"kernelArguments": {"shouldExist": ["a"]}}),
+    ("newer-key-luks", {"storage.luks": [{"name": "x", "device": "/dev/vdg"}]}),
+    ("newer-key-luks-discard", {"storage.luks": [{"name": "x", "device": "/dev/vdg", "discard": True}]}),
+    ("newer-key-luks-cex", {"storage.luks": [{"name": "x", "device": "/dev/vdg", "cex": {"enabled": True}}]}),
+    ("newer-key-proxy", {"ignition.proxy": {"noProxy": ["localhost"]}}),
+    ("newer-key-resize", {P0 + "resize": False}),
+    ("newer-key-headers", {F2 + "httpHeaders": [{"name": "A", "value": "b"}], F2 + "source": "ftp://x"}),
+    ("case-variant-path", {F0 + "path": Rename("Path")}),
+    ("case-variant-upper", {F0 + "path": Rename("PATH")}),
+    ("case-variant-top", {"storage": Rename("Storage")}),
+    ("case-variant-version", {"ignition.version": Rename("Version")}),
+    ("case-variant-bad-value", {F0 + "path": Rename("Path"), F0 + "Path": "relative"}),
     # --- type errors and nulls
-    ("type-string-for-int", set_("storage.files.0.mode", "0644")),
-    ("type-int-for-string", set_("storage.files.0.path", 1)),
-    ("type-bool-for-string", set_("systemd.units.0.name", True)),
-    ("type-string-for-bool", set_("storage.files.0.overwrite", "true")),
-    ("type-array-for-object", set_("storage", [])),
-    ("type-object-for-array", set_("storage.files", {})),
-    ("type-float-for-int", set_("storage.files.0.mode", 420.5)),
-    ("type-exp-for-int", set_("storage.files.0.mode", 4.2e2)),
-    ("type-huge-int", set_("storage.files.0.mode", 10**20)),
-    ("type-int-in-strings", set_("passwd.users.0.sshAuthorizedKeys", ["ok", 1])),
-    ("type-two-errors", both(set_("storage.files.0.path", 1), set_("passwd.users.0.name", 2))),
-    ("type-ignition-string", set_("ignition", "3.3.0")),
-    ("null-path", set_("storage.files.0.path", None)),
-    ("null-files", set_("storage.files", None)),
-    ("null-storage", set_("storage", None)),
-    ("null-file-entry", append("storage.files", None)),
-    ("null-in-strings", set_("passwd.users.0.sshAuthorizedKeys", [None])),
-    ("null-mode", set_("storage.files.0.mode", None)),
-    ("null-contents", set_("storage.files.0.contents", None)),
+    ("type-string-for-int", {F0 + "mode": "0644"}),
+    ("type-int-for-string", {F0 + "path": 1}),
+    ("type-bool-for-string", {U0 + "name": True}),
+    ("type-string-for-bool", {F0 + "overwrite": "true"}),
+    ("type-array-for-object", {"storage": []}),
+    ("type-object-for-array", {"storage.files": {}}),
+    ("type-float-for-int", {F0 + "mode": 420.5}),
+    ("type-exp-for-int", {F0 + "mode": 4.2e2}),
+    ("type-huge-int", {F0 + "mode": 10**20}),
+    ("type-int-in-strings", {PU0 + "sshAuthorizedKeys": ["ok", 1]}),
+    ("type-two-errors", {F0 + "path": 1, PU0 + "name": 2}),
+    ("type-ignition-string", {"ignition": "3.3.0"}),
+    ("type-with-unknown-key", {F0 + "mode": "0644", "frobnicate": True}),
+    ("null-path", {F0 + "path": None}),
+    ("null-files", {"storage.files": None}),
+    ("null-storage", {"storage": None}),
+    ("null-file-entry", {"storage.files": Append((None,))}),
+    ("null-in-strings", {PU0 + "sshAuthorizedKeys": [None]}),
+    ("null-mode", {F0 + "mode": None}),
+    ("null-contents", {F0 + "contents": None}),
 ]
+
+
+# Cases that need a section the base config of older versions does not have.
+_SINCE_MINOR = {"luks-": 2, "kargs-": 3}
+
+
+def _dump(cfg: Any, indent: int | str = 2) -> str:
+    return json.dumps(cfg, indent=indent, ensure_ascii=False)
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    if text.count(old) != 1:
+        raise ValueError(f"corpus: {old!r} is not in the base config exactly once")
+    return text.replace(old, new)
+
+
+def _text_cases(version: str) -> list[tuple[str, str]]:
+    """Cases that cannot be written as a dict: broken JSON, duplicate keys, odd layouts."""
+    base = _dump(base_config(version))
+    minimal = f'{{"ignition": {{"version": "{version}"}}}}'
+    bad_path = copy.deepcopy(base_config(version))
+    bad_path["passwd"]["users"][0]["gecos"] = "Ünïcödé ☃ user"
+    bad_path["storage"]["files"][0]["path"] = "etc/hostname"
+    compact_bad = json.dumps(bad_path, ensure_ascii=False, separators=(",", ":"))
+    deep = "[" * 5000 + "]" * 5000
+    return [
+        ("base-compact", json.dumps(base_config(version), separators=(",", ":"))),
+        ("minimal", minimal),
+        ("layout-compact-multibyte", compact_bad),
+        ("layout-compact-ascii-escapes", json.dumps(bad_path, separators=(",", ":"))),
+        ("layout-crlf", _dump(bad_path).replace("\n", "\r\n")),
+        ("layout-tabs", _dump(bad_path, indent="\t")),
+        ("layout-leading-whitespace", "\n\n   " + _dump(bad_path)),
+        ("json-truncated", base[: len(base) // 2]),
+        ("json-truncated-in-string", minimal[:25]),
+        ("json-trailing-garbage", base + "x"),
+        ("json-trailing-object", minimal + "{}"),
+        ("json-trailing-newlines", base + "\n\n"),
+        ("json-trailing-comma", minimal[:-1] + ",}"),
+        ("json-bad-literal", _replace_once(base, '"overwrite": true', '"overwrite": tru')),
+        ("json-single-quotes", minimal.replace('"', "'")),
+        ("json-nan", _replace_once(base, '"mode": 420', '"mode": NaN')),
+        ("json-infinity", _replace_once(base, '"mode": 420', '"mode": -Infinity')),
+        ("json-leading-zero", _replace_once(base, '"mode": 420', '"mode": 0644')),
+        ("json-hex", _replace_once(base, '"mode": 420', '"mode": 0x1a4')),
+        ("json-comment", "// config\n" + base),
+        ("json-bom", "\ufeff" + base),
+        ("json-control-char", _replace_once(base, '"data:,node1%0A"', '"data:,node1\n"')),
+        ("json-unterminated-string", minimal[:-3]),
+        ("json-bad-escape", _replace_once(base, '"data:,node1%0A"', '"data:,node1\\x"')),
+        ("json-lone-surrogate", _replace_once(base, '"name": "ops"', '"name": "\\ud800ops"')),
+        ("json-nested-5000", minimal[:-1] + ', "deep": ' + deep + "}"),
+        ("json-nested-500", minimal[:-1] + ', "deep": ' + "[" * 500 + "]" * 500 + "}"),
+        (
+            "dup-key-path-last-ok",
+            _replace_once(base, '"path": "/etc/hostname"', '"path": "etc/x", "path": "/etc/hostname"'),
+        ),
+        (
+            "dup-key-path-last-bad",
+            _replace_once(base, '"path": "/etc/hostname"', '"path": "/etc/hostname", "path": "etc/x"'),
+        ),
+        ("dup-key-top-level", base[:-2] + ',\n  "storage": {"files": [{"path": "rel"}]}\n}'),
+        (
+            "dup-key-version",
+            _replace_once(base, f'"version": "{version}"', f'"version": "9.9.9", "version": "{version}"'),
+        ),
+        ("empty", ""),
+        ("whitespace-only", " \n\t "),
+        ("top-level-array", "[]"),
+        ("top-level-string", f'"{version}"'),
+        ("top-level-number", "3"),
+        ("top-level-null", "null"),
+        ("top-level-true", "true"),
+    ]
+
+
+def _version_cases() -> list[tuple[str, str]]:
+    """Cases about ``ignition.version`` itself; the same for every version."""
+    broken = '{"ignition": {"version": "%s"}, "storage": {"files": [{"path": "relative"}]}}'
+    return [
+        ("version-missing", "{}"),
+        ("version-missing-in-ignition", '{"ignition": {}}'),
+        ("version-empty", broken % ""),
+        ("version-null", '{"ignition": {"version": null}}'),
+        ("version-int", '{"ignition": {"version": 3}}'),
+        ("version-2.2.0", broken % "2.2.0"),
+        ("version-3.3.0-experimental", broken % "3.3.0-experimental"),
+        ("version-3.4.0-experimental", broken % "3.4.0-experimental"),
+        ("version-3.4.0", broken % "3.4.0"),
+        ("version-3.3", broken % "3.3"),
+        ("version-v3.3.0", broken % "v3.3.0"),
+        ("version-trailing-space", broken % "3.3.0 "),
+        ("version-build-metadata", broken % "3.3.0+build1"),
+        ("version-leading-zero", broken % "03.3.0"),
+        ("version-ignition-null", '{"ignition": null}'),
+    ]
+
+
+def corpus(version: str = "3.3.0") -> list[tuple[str, str]]:
+    """The differential corpus for one spec version: ``(name, json_text)``, names unique."""
+    minor = _minor(version)
+    base = base_config(version)
+    cases = [("base", _dump(base))]
+    for name, changes in _MUTATIONS:
+        needs = next((m for prefix, m in _SINCE_MINOR.items() if name.startswith(prefix)), 0)
+        if minor < needs:
+            continue
+        cases.append((name, _dump(apply(base, changes))))
+    cases += _text_cases(version)
+    cases += _version_cases()
+    names = [name for name, _ in cases]
+    if len(set(names)) != len(names):
+        raise ValueError("corpus: duplicate case names")
+    return cases

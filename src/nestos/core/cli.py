@@ -7,7 +7,6 @@ A traceback is printed only for unexpected errors, or for any error with ``--deb
 from __future__ import annotations
 
 import sys
-import traceback
 from collections.abc import Callable
 
 from nestos.core.errors import ExitCode, NestosError
@@ -19,7 +18,7 @@ def run_main(prog: str, body: Callable[[], int], *, debug: bool = False) -> int:
         return body()
     except NestosError as e:
         if debug:
-            traceback.print_exc()
+            _print_traceback()
         print(f"{prog}: {e}", file=sys.stderr)
         return int(e.exit_code)
     except KeyboardInterrupt:
@@ -29,8 +28,14 @@ def run_main(prog: str, body: Callable[[], int], *, debug: bool = False) -> int:
         # The reader went away (`| head`); nothing more to say.
         return int(ExitCode.FAILURE)
     except Exception:
-        traceback.print_exc()
+        _print_traceback()
         print(
             f"{prog}: internal error (this is a bug; please report it with the trace above)", file=sys.stderr
         )
         return int(ExitCode.FAILURE)
+
+
+def _print_traceback() -> None:
+    import traceback  # costs ~10 ms at start-up; only needed when something went wrong
+
+    traceback.print_exc()

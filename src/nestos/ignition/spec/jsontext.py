@@ -175,7 +175,7 @@ class _Positions:
 # --------------------------------------------------------------------------------------------------
 # Go's encoding/json scanner (checkValid)
 
-# Go's unicode.IsPrint restricted to U+0000..U+00FF: graphic characters and the ASCII space.
+# strconv.Quote's named escapes.
 _GO_NAMED_ESCAPES: Final = {
     0x07: "\\a",
     0x08: "\\b",
@@ -188,6 +188,7 @@ _GO_NAMED_ESCAPES: Final = {
 
 
 def _go_printable(c: int) -> bool:
+    """Go's ``unicode.IsPrint`` for U+0000..U+00FF: graphic characters and the ASCII space."""
     return 0x20 <= c <= 0x7E or (0xA1 <= c <= 0xFF and c != 0xAD)
 
 
@@ -222,7 +223,9 @@ def _fail(data: bytes, index: int, context: str) -> _GoSyntaxError:
 
 
 _B_WS: Final = re.compile(rb"[ \t\r\n]*")
-_B_STRING_BODY: Final = re.compile(rb'(?:[^"\\\x00-\x1f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*')
+# Unrolled loops: every byte can be matched in one way only, so a failure never backtracks much.
+# (Possessive quantifiers are avoided: some Python 3.11 releases mishandle them with alternations.)
+_B_STRING_BODY: Final = re.compile(rb'[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*')
 _B_DIGITS: Final = re.compile(rb"[0-9]*")
 _B_HEX: Final = b"0123456789abcdefABCDEF"
 
@@ -391,10 +394,10 @@ def find_syntax_error(text: str | bytes) -> SyntaxProblem | None:
 # --------------------------------------------------------------------------------------------------
 # Locating paths in a valid text
 
-_WS: Final = re.compile(r"[ \t\r\n]*+")
-_STRING: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"', re.S)
-_SCALAR: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"|[^ \t\r\n,:{}\[\]"]++', re.S)
-_STRUCTURE: Final = re.compile(r'"(?:[^"\\]++|\\.)*+"|[{}\[\]]', re.S)
+_WS: Final = re.compile(r"[ \t\r\n]*")
+_STRING: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_SCALAR: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^ \t\r\n,:{}\[\]"]+', re.S)
+_STRUCTURE: Final = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]', re.S)
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,15 @@ something to report.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from nestos.ignition.spec import jsontext
 from nestos.ignition.spec.decode import Decoder, json_type
 from nestos.ignition.spec.report import Entry, Report, Severity
 from nestos.ignition.spec.types import Config
 from nestos.ignition.spec.versions import Spec, VersionProblem, parse_version
 
 
-@dataclass(frozen=True)
-class ParseResult:
+class ParseResult(NamedTuple):
     """``config`` is set when the text was a config of a known version and decoded without type
     errors (it may still have validation errors: see ``report.fatal``). ``problem`` is set when no
     report could be made at all (empty input, unparsable or unsupported version)."""
@@ -47,6 +44,8 @@ def load_json(text: str) -> tuple[Any, Report]:
     try:
         return json.loads(text, parse_constant=_reject_constant), Report()
     except (ValueError, RecursionError) as e:
+        from nestos.ignition.spec import jsontext
+
         problem = jsontext.find_syntax_error(text)
         if problem is None:
             # Valid for Go, too deep for Python's recursive parser.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 PathElem = str | int
 Path = tuple[PathElem, ...]
@@ -22,8 +22,7 @@ class Severity(enum.StrEnum):
     INFO = "info"
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """One problem. ``at_key`` places it on the object key rather than on the value (unused keys).
     ``line``/``col`` are set when the entry was rendered against its source, or directly for syntax
     errors that have an offset but no path."""
@@ -49,11 +48,16 @@ def format_path(path: Path, prefix: str = "$") -> str:
     return ".".join([prefix, *map(str, path)])
 
 
-@dataclass
 class Report:
     """An ordered list of entries; fatal when any is an error."""
 
-    entries: list[Entry] = field(default_factory=list)
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+        self.entries: list[Entry] = list(entries)
+
+    def __repr__(self) -> str:
+        return f"Report({self.entries!r})"
 
     def add(self, severity: Severity, path: Path, message: str, *, at_key: bool = False) -> None:
         self.entries.append(Entry(severity, path, message, at_key))
@@ -88,17 +92,17 @@ class Report:
 
     def located(self, text: str) -> Report:
         """The same report with line and column filled in from the JSON source ``text``."""
-        from nestos.ignition.spec import jsontext
-
         wanted = [e for e in self.entries if e.line is None]
         if not wanted:
             return self
+        from nestos.ignition.spec import jsontext
+
         values = jsontext.locate_nearest(text, {e.path for e in wanted if not e.at_key})
         keys = jsontext.locate_keys(text, {e.path for e in wanted if e.at_key})
         out = []
         for e in self.entries:
             pos = None if e.line is not None else (keys if e.at_key else values).get(e.path)
-            out.append(replace(e, line=pos[0], col=pos[1]) if pos else e)
+            out.append(e._replace(line=pos[0], col=pos[1]) if pos else e)
         return Report(out)
 
     def render(self, prefix: str = "$") -> str:

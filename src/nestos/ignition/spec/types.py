@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Typed models of the Ignition config, spec 3.0.0 to 3.7.0-experimental.
 
-One family of frozen dataclasses covers every version: each field records the JSON key it is read
+One family of frozen value classes (:func:`.model.model`) covers every version: each field records the JSON key it is read
 from and the first spec version that has it, so a config of version V has exactly V's field set
 (a newer field in an older config is an unused key, as in the real tool). The models mirror
 Ignition's Go types: a Go pointer is ``X | None`` (absent), a Go value is a plain default ("" or 0),
@@ -11,29 +11,15 @@ Ignition and Butane write.
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
 from typing import Any
 
+from nestos.ignition.spec.model import FieldSpec, model
+from nestos.ignition.spec.model import Kind as Kind
 from nestos.ignition.spec.versions import Spec
 
 
-class Kind(enum.Enum):
-    """How a field's JSON value is decoded."""
-
-    STR = "string"
-    INT = "int"
-    BOOL = "bool"
-    OBJ = "object"
-    STRS = "list of strings"
-    OBJS = "list of objects"
-
-
 def _f(json: str, kind: Kind, default: Any, since: Spec, cls: type | None = None, **extra: Any) -> Any:
-    meta = {"json": json, "kind": kind, "since": since, "cls": cls, "omitempty": True, **extra}
-    if isinstance(default, type):
-        return field(default_factory=default, metadata=meta)
-    return field(default=default, metadata=meta)
+    return FieldSpec(json, kind, default, since, cls, **extra)
 
 
 def opt_str(json: str, since: Spec = Spec.V3_0) -> Any:
@@ -62,31 +48,30 @@ def strs(json: str, since: Spec = Spec.V3_0) -> Any:
 
 
 def obj(json: str, cls: type, since: Spec = Spec.V3_0, **extra: Any) -> Any:
-    return _f(json, Kind.OBJ, cls, since, cls, **extra)
+    return _f(json, Kind.OBJ, None, since, cls, **extra)
 
 
 def objs(json: str, cls: type, since: Spec = Spec.V3_0, **extra: Any) -> Any:
     return _f(json, Kind.OBJS, (), since, cls, **extra)
 
 
-_model = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 # --- resources -------------------------------------------------------------------------------
 
 
-@_model
+@model
 class HTTPHeader:
     name: str = req_str("name")
     value: str | None = opt_str("value")
 
 
-@_model
+@model
 class Verification:
     hash: str | None = opt_str("hash")
 
 
-@_model
+@model
 class Resource:
     """Where data comes from. In 3.0 only file contents had ``compression``; ``httpHeaders`` is 3.1."""
 
@@ -99,36 +84,36 @@ class Resource:
 # --- ignition section ------------------------------------------------------------------------
 
 
-@_model
+@model
 class IgnitionConfig:
     merge: tuple[Resource, ...] = objs("merge", Resource, ref=True)
     replace: Resource = obj("replace", Resource, ref=True)
 
 
-@_model
+@model
 class Proxy:
     http_proxy: str | None = opt_str("httpProxy")
     https_proxy: str | None = opt_str("httpsProxy")
     no_proxy: tuple[str, ...] = strs("noProxy")
 
 
-@_model
+@model
 class TLS:
     certificate_authorities: tuple[Resource, ...] = objs("certificateAuthorities", Resource, ref=True)
 
 
-@_model
+@model
 class Security:
     tls: TLS = obj("tls", TLS)
 
 
-@_model
+@model
 class Timeouts:
     http_response_headers: int | None = opt_int("httpResponseHeaders")
     http_total: int | None = opt_int("httpTotal")
 
 
-@_model
+@model
 class Ignition:
     config: IgnitionConfig = obj("config", IgnitionConfig)
     proxy: Proxy = obj("proxy", Proxy, Spec.V3_1)
@@ -140,7 +125,7 @@ class Ignition:
 # --- storage ---------------------------------------------------------------------------------
 
 
-@_model
+@model
 class Partition:
     guid: str | None = opt_str("guid")
     label: str | None = opt_str("label")
@@ -153,14 +138,14 @@ class Partition:
     wipe_partition_entry: bool | None = opt_bool("wipePartitionEntry")
 
 
-@_model
+@model
 class Disk:
     device: str = req_str("device")
     partitions: tuple[Partition, ...] = objs("partitions", Partition)
     wipe_table: bool | None = opt_bool("wipeTable")
 
 
-@_model
+@model
 class Raid:
     devices: tuple[str, ...] = strs("devices")
     level: str | None = opt_str("level")
@@ -169,7 +154,7 @@ class Raid:
     spares: int | None = opt_int("spares")
 
 
-@_model
+@model
 class Filesystem:
     device: str = req_str("device")
     format: str | None = opt_str("format")
@@ -181,19 +166,19 @@ class Filesystem:
     wipe_filesystem: bool | None = opt_bool("wipeFilesystem")
 
 
-@_model
+@model
 class NodeGroup:
     id: int | None = opt_int("id")
     name: str | None = opt_str("name")
 
 
-@_model
+@model
 class NodeUser:
     id: int | None = opt_int("id")
     name: str | None = opt_str("name")
 
 
-@_model
+@model
 class File:
     group: NodeGroup = obj("group", NodeGroup)
     overwrite: bool | None = opt_bool("overwrite")
@@ -204,7 +189,7 @@ class File:
     mode: int | None = opt_int("mode")
 
 
-@_model
+@model
 class Directory:
     group: NodeGroup = obj("group", NodeGroup)
     overwrite: bool | None = opt_bool("overwrite")
@@ -213,7 +198,7 @@ class Directory:
     mode: int | None = opt_int("mode")
 
 
-@_model
+@model
 class Link:
     group: NodeGroup = obj("group", NodeGroup)
     overwrite: bool | None = opt_bool("overwrite")
@@ -226,26 +211,26 @@ class Link:
 Node = File | Directory | Link
 
 
-@_model
+@model
 class Cex:
     enabled: bool | None = opt_bool("enabled")
 
 
-@_model
+@model
 class ClevisCustom:
     config: str | None = opt_str("config")
     needs_network: bool | None = opt_bool("needsNetwork")
     pin: str | None = opt_str("pin")
 
 
-@_model
+@model
 class Tang:
     advertisement: str | None = opt_str("advertisement", Spec.V3_4)
     thumbprint: str | None = opt_str("thumbprint")
     url: str = req_str("url", omitempty=True)
 
 
-@_model
+@model
 class Clevis:
     custom: ClevisCustom = obj("custom", ClevisCustom)
     tang: tuple[Tang, ...] = objs("tang", Tang)
@@ -253,7 +238,7 @@ class Clevis:
     tpm2: bool | None = opt_bool("tpm2")
 
 
-@_model
+@model
 class Luks:
     cex: Cex = obj("cex", Cex, Spec.V3_5)
     clevis: Clevis = obj("clevis", Clevis)
@@ -268,7 +253,7 @@ class Luks:
     wipe_volume: bool | None = opt_bool("wipeVolume")
 
 
-@_model
+@model
 class Storage:
     directories: tuple[Directory, ...] = objs("directories", Directory)
     disks: tuple[Disk, ...] = objs("disks", Disk)
@@ -282,13 +267,13 @@ class Storage:
 # --- systemd, passwd, kernel arguments -------------------------------------------------------
 
 
-@_model
+@model
 class Dropin:
     contents: str | None = opt_str("contents")
     name: str = req_str("name")
 
 
-@_model
+@model
 class Unit:
     contents: str | None = opt_str("contents")
     dropins: tuple[Dropin, ...] = objs("dropins", Dropin)
@@ -297,12 +282,12 @@ class Unit:
     name: str = req_str("name")
 
 
-@_model
+@model
 class Systemd:
     units: tuple[Unit, ...] = objs("units", Unit)
 
 
-@_model
+@model
 class PasswdGroup:
     gid: int | None = opt_int("gid")
     name: str = req_str("name")
@@ -311,7 +296,7 @@ class PasswdGroup:
     system: bool | None = opt_bool("system")
 
 
-@_model
+@model
 class PasswdUser:
     gecos: str | None = opt_str("gecos")
     groups: tuple[str, ...] = strs("groups")
@@ -329,19 +314,19 @@ class PasswdUser:
     uid: int | None = opt_int("uid")
 
 
-@_model
+@model
 class Passwd:
     groups: tuple[PasswdGroup, ...] = objs("groups", PasswdGroup)
     users: tuple[PasswdUser, ...] = objs("users", PasswdUser)
 
 
-@_model
+@model
 class KernelArguments:
     should_exist: tuple[str, ...] = strs("shouldExist")
     should_not_exist: tuple[str, ...] = strs("shouldNotExist")
 
 
-@_model
+@model
 class Config:
     """A whole Ignition config. ``spec`` is the version it was parsed as (not a JSON field)."""
 

@@ -8,7 +8,7 @@ returns the (section, name, value) options it found.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LINE_MAX = 2048
 
@@ -17,8 +17,7 @@ class UnitSyntaxError(ValueError):
     """The contents are not a unit file; the message is the real tool's."""
 
 
-@dataclass(frozen=True, slots=True)
-class UnitOption:
+class UnitOption(NamedTuple):
     section: str
     name: str
     value: str

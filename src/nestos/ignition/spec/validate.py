@@ -12,7 +12,6 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from nestos.ignition.spec import urls
@@ -110,10 +109,8 @@ def validate(config: Config) -> Report:
     return v.report
 
 
-@dataclass
 class _Validator:
-    spec: Spec
-    report: Report
+    __slots__ = ("report", "spec")
 
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
