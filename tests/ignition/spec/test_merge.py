@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from nestos.ignition.spec.decode import Decoder
 from nestos.ignition.spec.merge import key, merge, merge_all, render, replace
+from nestos.ignition.spec.model import replace as with_changes
 from nestos.ignition.spec.report import Report
 from nestos.ignition.spec.schema import FieldSpec, field_since, type_spec
 from nestos.ignition.spec.serialize import to_dict
@@ -697,8 +697,8 @@ def _model(cls: type, spec: Spec, *, ref: bool = False) -> st.SearchStrategy[Any
 
 def _config(spec: Spec) -> st.SearchStrategy[Config]:
     def with_version(config: Config) -> Config:
-        ignition = dataclasses.replace(cast(Any, config.ignition), version=str(spec))
-        return cast(Config, dataclasses.replace(cast(Any, config), ignition=ignition))
+        ignition = with_changes(config.ignition, version=str(spec))
+        return with_changes(config, ignition=ignition)
 
     return _model(Config, spec).map(with_version)
 

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
 from nestos.ignition.spec.decode import Decoder
+from nestos.ignition.spec.model import replace
+from nestos.ignition.spec.model import replace
 from nestos.ignition.spec.report import Report
 from nestos.ignition.spec.serialize import to_dict
 from nestos.ignition.spec.translate import translate, translate_to_newest
@@ -266,10 +267,10 @@ def test_a_3_0_config_takes_new_fields_after_translation() -> None:
     config = translate(cfg(PLAIN, Spec.V3_0), Spec.V3_5)
     assert config.kernel_arguments.should_exist == ()
     assert config.storage.luks == ()
-    kargs = dataclasses.replace(cast(Any, config.kernel_arguments), should_exist=("quiet",))
-    proxy = dataclasses.replace(cast(Any, config.ignition.proxy), https_proxy="http://proxy")
-    ignition = dataclasses.replace(cast(Any, config.ignition), proxy=proxy)
-    extended = dataclasses.replace(cast(Any, config), kernel_arguments=kargs, ignition=ignition)
+    kargs = replace(config.kernel_arguments, should_exist=("quiet",))
+    proxy = replace(config.ignition.proxy, https_proxy="http://proxy")
+    ignition = replace(config.ignition, proxy=proxy)
+    extended = replace(config, kernel_arguments=kargs, ignition=ignition)
     data = to_dict(extended)
     assert data["kernelArguments"] == {"shouldExist": ["quiet"]}
     assert data["ignition"]["proxy"] == {"httpsProxy": "http://proxy"}
@@ -285,8 +286,8 @@ def test_fields_the_source_version_lacks_are_not_carried_up() -> None:
         },
         Spec.V3_3,
     )
-    ignition = dataclasses.replace(cast(Any, newer.ignition), version="3.0.0")
-    old = cast(Config, dataclasses.replace(cast(Any, newer), ignition=ignition))
+    ignition = replace(newer.ignition, version="3.0.0")
+    old = replace(newer, ignition=ignition)
     result = translate(old, Spec.V3_3)
     assert result.kernel_arguments.should_exist == ()
     assert result.ignition.config.merge[0].compression is None

@@ -277,14 +277,25 @@ CASES: list[tuple[str, Spec, Spec, dict[str, Any], set[Problem]]] = [
         },
     ),
     (
-        "link target and links in paths",
+        "links in paths",
         Spec.V3_0,
         Spec.V3_7_EXP,
-        {"storage": {"links": [{"path": "/l", "target": "/t"}, {"path": "/m"}], "files": [{"path": "/l/f"}]}},
-        {
-            ("error", "storage.links.1.target", "link target is required"),
-            ("error", "storage.files.0", "file path includes link in config"),
-        },
+        {"storage": {"links": [{"path": "/l", "target": "/t"}], "files": [{"path": "/l/f"}]}},
+        {("error", "storage.files.0", "file path includes link in config")},
+    ),
+    (
+        "link target required from 3.3",
+        Spec.V3_3,
+        Spec.V3_7_EXP,
+        {"storage": {"links": [{"path": "/m"}]}},
+        {("error", "storage.links.0.target", "link target is required")},
+    ),
+    (
+        "empty link target was a plain string before 3.3",
+        Spec.V3_0,
+        Spec.V3_2,
+        {"storage": {"links": [{"path": "/m"}]}},
+        set(),
     ),
     (
         "hard link to directory",
@@ -377,6 +388,11 @@ CASES: list[tuple[str, Spec, Spec, dict[str, Any], set[Problem]]] = [
                 "warning",
                 "storage.disks.0.partitions.3.label",
                 "partition label will be truncated to text before the colon",
+            ),
+            (
+                "error",
+                "storage.disks.0.partitions",
+                "shouldExist is false for a partition and other partition(s) has start or size 0",
             ),
         },
     ),
@@ -476,7 +492,7 @@ CASES: list[tuple[str, Spec, Spec, dict[str, Any], set[Problem]]] = [
     ),
     (
         "merge source required",
-        Spec.V3_0,
+        Spec.V3_1,
         Spec.V3_7_EXP,
         {"ignition": {"config": {"merge": [{}]}}},
         {("error", "ignition.config.merge.0", "source is required")},

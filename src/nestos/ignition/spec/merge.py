@@ -28,10 +28,10 @@ version before merging, so :func:`render` does the same.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
+from nestos.ignition.spec.model import replace as replace_fields
 from nestos.ignition.spec.schema import FieldSpec, is_empty, type_spec
 from nestos.ignition.spec.translate import translate_to_newest
 from nestos.ignition.spec.types import (
@@ -202,8 +202,7 @@ def _merge_obj(parent: T, child: T, spec: Spec) -> T:
             changes[fs.attr] = p if c is None else c
         else:
             changes[fs.attr] = c
-    # cast: mypy does not see the models' decorator as a dataclass.
-    return cast(T, dataclasses.replace(cast(Any, parent), **changes))
+    return replace_fields(parent, **changes)
 
 
 # (handle, key) -> (list attribute, entry) for the child's entries; the last entry of a key wins.

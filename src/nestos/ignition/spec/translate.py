@@ -20,15 +20,13 @@ pointer struct (3.2's ``clevis.custom``) counts as present when any of its field
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any
 
+from nestos.ignition.spec.model import replace
 from nestos.ignition.spec.schema import field_since, type_spec
 from nestos.ignition.spec.types import ClevisCustom, Config, Kind
 from nestos.ignition.spec.versions import NEWEST, Spec
-
-T = TypeVar("T")
 
 _SPECIAL_MODE_BITS = 0o7000
 
@@ -45,7 +43,7 @@ def translate(config: Config, to: Spec) -> Config:
         if source < step <= to:
             for path, fn in _STEPS.get(step, ()):
                 result = _map_at(result, path, fn)
-            result = _with(result, ignition=_with(result.ignition, version=str(step)))
+            result = replace(result, ignition=replace(result.ignition, version=str(step)))
     return result
 
 
@@ -70,7 +68,7 @@ def _mask_special_bits(mode: int | None) -> int | None:
 def _custom_pointers(custom: ClevisCustom) -> ClevisCustom:
     if custom == ClevisCustom():
         return custom  # absent in 3.2 (a nil *Custom): stays unset
-    return _with(custom, config=_empty_if_absent(custom.config), pin=_empty_if_absent(custom.pin))
+    return replace(custom, config=_empty_if_absent(custom.config), pin=_empty_if_absent(custom.pin))
 
 
 def _drop(_: object) -> None:
@@ -103,7 +101,7 @@ def _map_at(value: Any, path: tuple[str, ...], fn: _Fn) -> Any:
     if isinstance(value, tuple):
         return tuple(_map_at(item, path, fn) for item in value)
     head, rest = path[0], path[1:]
-    return _with(value, **{head: _map_at(getattr(value, head), rest, fn)})
+    return replace(value, **{head: _map_at(getattr(value, head), rest, fn)})
 
 
 def _prune(value: Any, spec: Spec, *, ref: bool) -> Any:
@@ -119,9 +117,4 @@ def _prune(value: Any, spec: Spec, *, ref: bool) -> Any:
             changes[fs.attr] = _prune(v, spec, ref=fs.ref)
         elif fs.kind is Kind.OBJS:
             changes[fs.attr] = tuple(_prune(item, spec, ref=fs.ref) for item in v)
-    return _with(value, **changes) if changes else value
-
-
-def _with(obj: T, **changes: Any) -> T:
-    """``dataclasses.replace`` for the models (mypy does not see their decorator as a dataclass)."""
-    return cast(T, dataclasses.replace(cast(Any, obj), **changes))
+    return replace(value, **changes) if changes else value
