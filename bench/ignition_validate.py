@@ -104,8 +104,10 @@ def measure(subjects: list[Subject], runs: int) -> None:
             subject.rss_kib.append(kib)
             if (rc or rc2) and not subject.failures:
                 subject.failures.append(f"exit {rc or rc2} in run {i + 1}")
-        print(f"\rrun {i + 1}/{runs}", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+        if sys.stderr.isatty():
+            print(f"\rrun {i + 1}/{runs}", end="", file=sys.stderr, flush=True)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
 
 
 def report(subjects: list[Subject], runs: int) -> None:
@@ -156,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         big, small = Path(tmp, "big.ign"), Path(tmp, "small.ign")
         big.write_text(json.dumps(big_config("3.3.0", files=2000, units=300, users=50)))
         small.write_text(json.dumps(small_config("3.3.0")))
-        print(f"configs: big {big.stat().st_size / 1024:.0f} KiB, small {small.stat().st_size} bytes\n")
+        print(
+            f"configs: big {big.stat().st_size / 1024:.0f} KiB, small {small.stat().st_size} bytes\n",
+            flush=True,
+        )
         subjects = [
             Subject("ours", "big", [str(args.ours), str(big)]),
             Subject("go", "big", [str(args.go), str(big)]),

@@ -4,8 +4,8 @@
 - :func:`big_config`: a large, realistic, valid config (the benchmark's input, ~320 KB as JSON).
 - :func:`small_config`: a typical small config (a host name, a user, one unit).
 - :func:`corpus`: ``(name, json_text)`` cases for the differential test against the real
-  ``ignition-validate``: a valid base config and ~170 small mutations of it, valid and broken in the
-  ways users break configs (and some ways only fuzzers do).
+  ``ignition-validate``: ~270 cases per version, a valid base config and small mutations of it (and
+  raw texts), valid and broken in the ways users break configs and in some only fuzzers find.
 
 Everything is a pure function of its arguments: randomness comes from a seeded ``random.Random``.
 Configs are plain dicts (the JSON the user writes), not our typed models, so that the generator does

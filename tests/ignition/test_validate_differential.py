@@ -13,8 +13,9 @@ Comparison rules, for deliberate differences in the output format:
   verdict is compared, and that we report at least one error.
 - Go's ``context tree does not match content tree`` warning (its position lookup failing, e.g. on a
   ``null`` object) is an artefact of its implementation and ignored.
-- Go prints ``line 0 col 0`` when it has no position (for some JSON syntax errors): such entries are
-  left out of the line/column comparison.
+
+Positions are compared as printed, Go's ``line 0 col 0`` (no position, for some JSON syntax errors)
+included: lines count ``\n``, columns count bytes from 1, as in Go.
 
 Anything else is listed in ``KNOWN_DIFFERENCES`` with the reason, and expected to fail (strictly, so
 an entry that starts passing must be removed).
@@ -100,7 +101,7 @@ class Outcome:
         return {
             (ln.severity, ln.path or "", ln.line, ln.col)
             for ln in self.entries
-            if ln.line is not None and ln.col is not None and (ln.line, ln.col) != (0, 0)
+            if ln.line is not None and ln.col is not None
         }
 
     def show(self) -> str:

@@ -73,8 +73,9 @@ def test_deep_nesting_is_an_error_not_a_crash() -> None:
     result = parse("[" * 100_000)
     assert result.report.fatal
     assert "exceeded max depth" in result.report.render()
+    # Go allows 10,000 levels; json's default limit is lower, so this needs the deep path.
     deep_but_valid = '{"ignition":{"version":"3.3.0"},"x":' + "[" * 5000 + "]" * 5000 + "}"
-    assert parse(deep_but_valid).report.fatal
+    assert parse(deep_but_valid).report.render() == "warning at $.x, line 1 col 33: Unused key x"
 
 
 def test_type_errors_are_all_reported_with_paths() -> None:
@@ -88,7 +89,7 @@ def test_type_errors_are_all_reported_with_paths() -> None:
 
 @pytest.mark.parametrize("value", ["1e3", "420.0", "9223372036854775808", "true"])
 def test_integers_must_be_integers(value: str) -> None:
-    text = '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","mode":%s}]}}' % value
+    text = '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a","mode":' + value + "}]}}"
     result = parse(text)
     assert result.report.fatal
     assert [e.path for e in result.report] == [("storage", "files", 0, "mode")]
@@ -142,7 +143,9 @@ def test_defaults_follow_the_spec() -> None:
     result = parse('{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/a"}]}}')
     assert result.config is not None
     f = result.config.storage.files[0]
-    assert f.mode is None and f.overwrite is None and f.contents.source is None
+    assert f.mode is None
+    assert f.overwrite is None
+    assert f.contents.source is None
     assert Config().ignition.version == ""
 
 

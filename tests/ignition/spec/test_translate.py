@@ -9,7 +9,6 @@ import pytest
 
 from nestos.ignition.spec.decode import Decoder
 from nestos.ignition.spec.model import replace
-from nestos.ignition.spec.model import replace
 from nestos.ignition.spec.report import Report
 from nestos.ignition.spec.serialize import to_dict
 from nestos.ignition.spec.translate import translate, translate_to_newest
@@ -170,12 +169,12 @@ STEP_CASES = [
                         "name": "root",
                         "device": "/dev/a",
                         "discard": True,
-                        "clevis": {"tang": [{"url": "http://t", "thumbprint": "x"}]},
+                        "clevis": {"tang": [{"url": "http://t", "thumbprint": "x", "advertisement": "{}"}]},
                     }
                 ]
             }
         },
-        id="3.4->3.5-tang-advertisement-dropped",
+        id="3.4->3.5-tang-advertisement-kept",
     ),
     pytest.param(
         Spec.V3_5,
@@ -217,7 +216,7 @@ def test_multi_step_applies_every_step_on_the_way() -> None:
             "raid": [{"name": "md0", "devices": ["/dev/a"]}],
         },
     }
-    expected = {
+    expected: JSON = {
         "ignition": {"security": {"tls": {"certificateAuthorities": [{"source": ""}]}}},
         "storage": {
             "files": [{"path": "/f", "mode": 0o755}],

@@ -385,7 +385,7 @@ CASES: list[tuple[str, Spec, Spec, dict[str, Any], set[Problem]]] = [
                 "shouldExist specified false with other options also specified",
             ),
             (
-                "warning",
+                "error",
                 "storage.disks.0.partitions.3.label",
                 "partition label will be truncated to text before the colon",
             ),

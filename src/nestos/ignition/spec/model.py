@@ -81,10 +81,10 @@ def _values(self: Any) -> tuple[Any, ...]:
     return tuple(getattr(self, f.attr) for f in self.__model_fields__)
 
 
-def _eq(self: Any, other: object) -> bool:
+def _eq(self: Any, other: object) -> Any:  # bool, or NotImplemented
     if other.__class__ is not self.__class__:
         return NotImplemented
-    return _values(self) == _values(other)
+    return bool(_values(self) == _values(other))
 
 
 def _hash(self: Any) -> int:
@@ -114,7 +114,8 @@ def model(cls: type[T]) -> type[T]:
             value.attr = name
             if value.kind is Kind.OBJ:
                 # Nested models are declared first (Go order), so the class is complete here.
-                assert value.cls is not None and hasattr(value.cls, "__model_fields__"), name
+                assert value.cls is not None, name
+                assert hasattr(value.cls, "__model_fields__"), name
                 value.default = value.cls()
             specs.append(value)
         elif name not in ("__dict__", "__weakref__"):
@@ -130,7 +131,7 @@ def model(cls: type[T]) -> type[T]:
         __delattr__=_delete,
         __match_args__=tuple(s.attr for s in specs),
     )
-    return type(cls.__name__, cls.__bases__, namespace)  # type: ignore[return-value]
+    return type(cls.__name__, cls.__bases__, namespace)
 
 
 def fields(cls_or_obj: Any) -> tuple[FieldSpec, ...]:

@@ -12,6 +12,7 @@ import json
 from typing import Any, NamedTuple
 
 from nestos.ignition.spec.decode import Decoder, json_type
+from nestos.ignition.spec.model import replace
 from nestos.ignition.spec.report import Entry, Report, Severity
 from nestos.ignition.spec.types import Config
 from nestos.ignition.spec.versions import Spec, VersionProblem, parse_version
@@ -43,33 +44,64 @@ def load_json(text: str) -> tuple[Any, Report]:
     """``json.loads`` with Go's verdict: a report with one positioned error when Go refuses the text."""
     try:
         return json.loads(text, parse_constant=_reject_constant), Report()
-    except (ValueError, RecursionError) as e:
+    except (ValueError, RecursionError):
         from nestos.ignition.spec import jsontext
 
         problem = jsontext.find_syntax_error(text)
         if problem is None:
-            # Valid for Go, too deep for Python's recursive parser.
-            message = f"document nested too deeply to process ({type(e).__name__})"
-            return None, Report([Entry(Severity.ERROR, (), message, line=1, col=1)])
+            # Valid for Go (nesting up to 10,000 levels) but too deep for json's default limit.
+            return _load_deep(text), Report()
         line, col = jsontext.line_col(text, problem.offset)
         return None, Report([Entry(Severity.ERROR, (), problem.message, line=line, col=col)])
+
+
+def _load_deep(text: str) -> Any:
+    """``json.loads`` with room for Go's 10,000 levels of nesting: a thread with a big stack."""
+    import sys
+    import threading
+
+    result: list[Any] = []
+    limit = sys.getrecursionlimit()
+    stack = threading.stack_size(512 * 1024 * 1024)
+    try:
+        sys.setrecursionlimit(max(limit, 25_000))
+        worker = threading.Thread(target=lambda: result.append(json.loads(text)))
+        worker.start()
+        worker.join()
+    finally:
+        threading.stack_size(stack)
+        sys.setrecursionlimit(limit)
+    return result[0]
 
 
 def read_version(data: Any) -> tuple[Spec | VersionProblem | None, Report]:
     """The spec version of a decoded document, or a report of why it has none."""
     report = Report()
+    if data is None:  # Go decodes `null` into an empty struct
+        data = {}
     if not isinstance(data, dict):
         report.error((), f"config must be a JSON object, found {json_type(data)}")
         return None, report
-    ign = data.get("ignition")
+    key, ign = _get_folded(data, "ignition")
     if ign is not None and not isinstance(ign, dict):
-        report.error(("ignition",), f"expected an object, found {json_type(ign)}")
+        report.error((key,), f"expected an object, found {json_type(ign)}")
         return None, report
-    version = (ign or {}).get("version")
+    vkey, version = _get_folded(ign or {}, "version")
     if version is not None and not isinstance(version, str):
-        report.error(("ignition", "version"), f"expected a string, found {json_type(version)}")
+        report.error((key, vkey), f"expected a string, found {json_type(version)}")
         return None, report
     return parse_version(version or ""), report
+
+
+def _get_folded(obj: dict[str, Any], name: str) -> tuple[str, Any]:
+    """A member by exact key, else by case-insensitive key (the last one wins, as in Go)."""
+    if name in obj:
+        return name, obj[name]
+    found: tuple[str, Any] = (name, None)
+    for k, v in obj.items():
+        if k.lower() == name:
+            found = (k, v)
+    return found
 
 
 def parse(raw: str | bytes, *, locate: bool = True) -> ParseResult:
@@ -99,6 +131,9 @@ def _parse_spec(data: Any, spec: Spec, text: str | None) -> ParseResult:
 
     decoded = Report()
     config = Decoder(spec, decoded).decode(Config, data, ())
+    if config.ignition.version != spec:
+        # "03.0.0" and "3.0.0-" name 3.0.0 too; keep the canonical spelling.
+        config = replace(config, ignition=replace(config.ignition, version=str(spec)))
     if decoded.fatal:
         # As the real tool: a config with type errors is not validated further.
         report = decoded

@@ -11,8 +11,9 @@ lacks keeps its default. A few steps rewrite values, and this module does exactl
   and ``pin`` turn from plain strings into pointers, so an absent value becomes "".
 - 3.3.0 → 3.4.0 and again 3.5.0 → 3.6.0: the special mode bits (setuid, setgid, sticky: 0o7000) are
   masked out of file and directory modes, since older specs did not apply them.
-- 3.4.0 → 3.5.0: Ignition's translator copies only ``thumbprint`` and ``url`` of a Tang server, so
-  ``advertisement`` is dropped (an upstream quirk, reproduced so that results match the real tool).
+- 3.4.0 → 3.5.0: Ignition's translator copies only ``thumbprint`` and ``url`` of a Tang server and
+  so drops ``advertisement``; we keep it on purpose (losing a user's data silently is a bug, not a
+  format).
 
 Translating down is refused. Our models cannot tell an absent struct from an empty one, so a Go
 pointer struct (3.2's ``clevis.custom``) counts as present when any of its fields is set.
@@ -71,10 +72,6 @@ def _custom_pointers(custom: ClevisCustom) -> ClevisCustom:
     return replace(custom, config=_empty_if_absent(custom.config), pin=_empty_if_absent(custom.pin))
 
 
-def _drop(_: object) -> None:
-    return None
-
-
 _MODES: tuple[tuple[tuple[str, ...], _Fn], ...] = (
     (("storage", "files", "mode"), _mask_special_bits),
     (("storage", "directories", "mode"), _mask_special_bits),
@@ -89,7 +86,6 @@ _STEPS: dict[Spec, tuple[tuple[tuple[str, ...], _Fn], ...]] = {
         (("storage", "luks", "clevis", "custom"), _custom_pointers),
     ),
     Spec.V3_4: _MODES,
-    Spec.V3_5: ((("storage", "luks", "clevis", "tang", "advertisement"), _drop),),
     Spec.V3_6: _MODES,
 }
 

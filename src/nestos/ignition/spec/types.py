@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Typed models of the Ignition config, spec 3.0.0 to 3.7.0-experimental.
 
-One family of frozen value classes (:func:`.model.model`) covers every version: each field records the JSON key it is read
-from and the first spec version that has it, so a config of version V has exactly V's field set
+One family of frozen value classes (:func:`.model.model`) covers every version: each field
+records the JSON key it is read from and the first spec version that has it, so a config of
+version V has exactly V's field set
 (a newer field in an older config is an unused key, as in the real tool). The models mirror
 Ignition's Go types: a Go pointer is ``X | None`` (absent), a Go value is a plain default ("" or 0),
 a list is a tuple. Fields are declared in Go's field order, which is the order of the JSON that
@@ -53,8 +54,6 @@ def obj(json: str, cls: type, since: Spec = Spec.V3_0, **extra: Any) -> Any:
 
 def objs(json: str, cls: type, since: Spec = Spec.V3_0, **extra: Any) -> Any:
     return _f(json, Kind.OBJS, (), since, cls, **extra)
-
-
 
 
 # --- resources -------------------------------------------------------------------------------

@@ -429,7 +429,7 @@ def _partition(v: _Validator, p: Partition, path: Path) -> None:
         if len(p.label.encode()) > 36:
             v.error((*path, "label"), "partition labels may not exceed 36 characters")
         elif ":" in p.label:
-            v.warning((*path, "label"), "partition label will be truncated to text before the colon")
+            v.error((*path, "label"), "partition label will be truncated to text before the colon")
     for key, guid in (("guid", p.guid), ("typeGuid", p.type_guid)):
         if guid is not None and not _GUID.match(guid):
             v.error((*path, key), 'doesn\'t match the form "01234567-89AB-CDEF-EDCB-A98765432101"')

@@ -57,8 +57,25 @@ _RANK = {v: i for i, v in enumerate(Spec)}
 NEWEST = Spec.V3_7_EXP
 NEWEST_STABLE = Spec.V3_6
 
-# Semantic version as Go's coreos/go-semver parses it: MAJOR.MINOR.PATCH[-PRE][+META].
-_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$")
+_IDENTIFIERS = re.compile(r"^[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*$")
+_INT = re.compile(r"^[+-]?[0-9]+$")
+
+
+def _semver(text: str) -> tuple[int, int, int, str, str] | None:
+    """Parse as coreos/go-semver does: leading zeros and a ``+`` sign are accepted (``03.0.0`` is
+    3.0.0), an empty pre-release is dropped (``3.0.0-`` is 3.0.0)."""
+    base, _, meta = text.partition("+")
+    base, _, pre = base.partition("-")
+    parts = base.split(".", 2)
+    if len(parts) != 3 or not all(_INT.match(p) for p in parts):
+        return None
+    if (pre and not _IDENTIFIERS.match(pre)) or (meta and not _IDENTIFIERS.match(meta)):
+        return None
+    major, minor, patch = (int(p) for p in parts)
+    return major, minor, patch, pre, meta
+
+
+_KNOWN: dict[tuple[int, int, int, str, str], Spec] = {}
 
 
 class VersionProblem(enum.StrEnum):
@@ -71,9 +88,9 @@ class VersionProblem(enum.StrEnum):
 
 def parse_version(text: str) -> Spec | VersionProblem:
     """Map ``ignition.version`` to a known spec, or say why it is not one."""
-    if not _SEMVER.match(text):
+    parsed = _semver(text)
+    if parsed is None:
         return VersionProblem.INVALID
-    try:
-        return Spec(text)
-    except ValueError:
-        return VersionProblem.UNKNOWN
+    if not _KNOWN:
+        _KNOWN.update({_semver(str(v)) or (0, 0, 0, "", ""): v for v in Spec})
+    return _KNOWN.get(parsed, VersionProblem.UNKNOWN)
