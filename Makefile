@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
 # Debian packages the tools and the tests need. Keep this list the single place for them.
-APT_PACKAGES := python3-venv python3-gi gir1.2-ostree-1.0 ostree ignition
+APT_PACKAGES := python3-venv python3-gi gir1.2-ostree-1.0 ostree ignition time
 
 .PHONY: setup apt venv test demo bench clean
 

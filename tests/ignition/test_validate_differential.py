@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tests.ignition.configgen import STABLE_VERSIONS, base_config, big_config, corpus
+from tests.ignition.configcorpus import STABLE_VERSIONS, base_config, corpus
+from tests.ignition.configgen import big_config
 
 from nestos.core.run import run
 
