@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tests.ignition.configcorpus import STABLE_VERSIONS, base_config, corpus
-from tests.ignition.configgen import big_config
 
 from nestos.core.run import run
+from tests.ignition.configcorpus import STABLE_VERSIONS, base_config, corpus
+from tests.ignition.configgen import big_config
 
 GO_VALIDATE = Path("/usr/bin/ignition-validate")
 

@@ -9,26 +9,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nestos.ignition.spec.decode import Decoder
 from nestos.ignition.spec.merge import key, merge, merge_all, render, replace
 from nestos.ignition.spec.model import replace as with_changes
-from nestos.ignition.spec.report import Report
 from nestos.ignition.spec.schema import FieldSpec, field_since, type_spec
 from nestos.ignition.spec.serialize import to_dict
 from nestos.ignition.spec.types import Config, Kind, Partition, Resource
 from nestos.ignition.spec.versions import Spec
-
-JSON = dict[str, Any]
+from tests.ignition.spec.typed import JSON, typed_config
 
 
 def cfg(data: JSON | None = None, version: str = "3.4.0") -> Config:
-    """A typed config from the JSON a user writes (``ignition.version`` is filled in)."""
-    doc = dict(data or {})
-    doc["ignition"] = {**doc.get("ignition", {}), "version": version}
-    report = Report()
-    config = Decoder(Spec(version), report).decode(Config, doc, ())
-    assert not report.entries, report.render()
-    return config
+    return typed_config(data, version)
 
 
 def merged(parent: JSON, child: JSON, version: str = "3.4.0") -> JSON:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from nestos.ignition.spec.decode import Decoder
@@ -14,18 +12,11 @@ from nestos.ignition.spec.serialize import to_dict
 from nestos.ignition.spec.translate import translate, translate_to_newest
 from nestos.ignition.spec.types import Config
 from nestos.ignition.spec.versions import NEWEST, Spec
-
-JSON = dict[str, Any]
+from tests.ignition.spec.typed import JSON, typed_config
 
 
 def cfg(data: JSON | None = None, version: str = "3.0.0") -> Config:
-    """A typed config from the JSON a user writes (``ignition.version`` is filled in)."""
-    doc = dict(data or {})
-    doc["ignition"] = {**doc.get("ignition", {}), "version": version}
-    report = Report()
-    config = Decoder(Spec(version), report).decode(Config, doc, ())
-    assert not report.entries, report.render()
-    return config
+    return typed_config(data, version)
 
 
 def with_version(data: JSON, version: str) -> JSON:
