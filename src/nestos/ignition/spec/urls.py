@@ -7,8 +7,6 @@ Every check returns an error message or ``None``; nothing here fetches anything.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import string
 
@@ -22,6 +20,8 @@ _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _HOST_OK = set(string.ascii_letters + string.digits + "-._~!$&'()*+,;=:[]%")
 # RFC 2396 characters allowed in a data URL's data part (unreserved, reserved, escapes).
 _DATA_OK = set(string.ascii_letters + string.digits + "-_.!~*'()" + ";/?:@&=+$," + "%")
+_BASE64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+_BASE64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 _TOKEN_OK = set(string.ascii_letters + string.digits + "!#$&^_-.+")
 
 
@@ -117,16 +117,16 @@ def check_data_url(url: str) -> str | None:
     problem = _media_type_problem(header)
     if problem:
         return problem
-    for c in data:
-        if c not in _DATA_OK:
+    if header.lower().endswith(";base64"):
+        # Base64 data is read as is: only the alphabet and padding, no escapes.
+        if not set(data) <= _BASE64_CHARS:
             return "invalid data character"
+        offset = _go_base64_error(data.encode())
+        return None if offset is None else f"illegal base64 data at input byte {offset}"
+    if not set(data) <= _DATA_OK:
+        return "invalid data character"
     if _BAD_ESCAPE.search(data):
         return "rfc2396: invalid char 0x25 in unescape sequence"
-    if header.lower().endswith(";base64"):
-        try:
-            base64.b64decode(_unescape(data), validate=True)
-        except (binascii.Error, ValueError):
-            return f"illegal base64 data at input byte {_base64_error_offset(_unescape(data))}"
     return None
 
 
@@ -144,16 +144,23 @@ def _media_type_problem(header: str) -> str | None:
     return None
 
 
-def _unescape(data: str) -> bytes:
-    from urllib.parse import unquote_to_bytes
-
-    return unquote_to_bytes(data)
-
-
-def _base64_error_offset(data: bytes) -> int:
-    """Offset of Go's ``CorruptInputError`` for standard padded base64 (close enough for messages)."""
-    alphabet = set(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-    for i, b in enumerate(data):
-        if b not in alphabet and b != ord("="):
-            return i
-    return (len(data) // 4) * 4 if len(data) % 4 else max(0, len(data) - 4)
+def _go_base64_error(src: bytes) -> int | None:
+    """Where Go's padded standard base64 decoder gives up (``CorruptInputError``), or ``None``."""
+    n, si = len(src), 0
+    while True:
+        for j in range(4):
+            if si == n:
+                return None if j == 0 else si - j
+            c = src[si]
+            si += 1
+            if c in _BASE64_ALPHABET:
+                continue
+            if c != ord("=") or j < 2:
+                return si - 1
+            if j == 2:
+                if si == n:
+                    return n
+                if src[si] != ord("="):
+                    return si - 1
+                si += 1
+            return si if si < n else None
