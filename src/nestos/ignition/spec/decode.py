@@ -43,23 +43,33 @@ class Decoder:
     def __init__(self, spec: Spec, report: Report) -> None:
         self.spec = spec
         self.report = report
+        self._keys: dict[tuple[type, bool], tuple[dict[str, FieldSpec], dict[str, FieldSpec]]] = {}
+
+    def _fields(self, cls: type, ref: bool) -> tuple[dict[str, FieldSpec], dict[str, FieldSpec]]:
+        """The fields of ``cls`` this spec version has, by exact and by lower-cased JSON key."""
+        keys = self._keys.get((cls, ref))
+        if keys is None:
+            present = [fs for fs in type_spec(cls).fields if field_since(fs, ref=ref) <= self.spec]
+            keys = self._keys[(cls, ref)] = (
+                {fs.json: fs for fs in present},
+                # Go's encoding/json falls back to a case-insensitive key match.
+                {fs.json.lower(): fs for fs in present},
+            )
+        return keys
 
     def decode(self, cls: type[T], raw: Any, path: Path, *, ref: bool = False) -> T:
-        ts = type_spec(cls)
         if raw is None:
             return cls()
         if not isinstance(raw, dict):
             self._type_error(path, "object", raw)
             return cls()
+        exact, folded = self._fields(cls, ref)
         kwargs: dict[str, Any] = {}
         for key, value in raw.items():
-            fs = ts.by_json.get(key)
-            exact = fs is not None
+            fs = exact.get(key)
             if fs is None:
-                fs = ts.by_folded.get(key.lower())
-            if fs is not None and field_since(fs, ref=ref) > self.spec:
-                fs = None
-            if fs is None or not exact:
+                fs = folded.get(key.lower())
+                # A case-insensitive match is used, and still reported as unused, like the real tool.
                 self.report.warning((*path, key), f"Unused key {key}", at_key=True)
             if fs is not None and value is not None:
                 kwargs[fs.attr] = self._value(fs, value, (*path, key))

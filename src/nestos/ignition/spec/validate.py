@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -301,8 +302,13 @@ def _http_header(v: _Validator, h: HTTPHeader, path: Path) -> None:
 
 
 def _storage(v: _Validator, s: Storage, path: Path) -> None:
+    link_paths = Counter(link.path for link in s.links)
+
     def links_above(p: str) -> int:
-        return sum(1 for link in s.links if p.startswith(link.path + "/"))
+        """How many links sit at a proper ancestor of ``p`` (``p`` starts with ``link + "/"``)."""
+        if not link_paths:
+            return 0
+        return sum(link_paths.get(p[:i], 0) for i, c in enumerate(p) if c == "/")
 
     for i, d in enumerate(s.directories):
         for _ in range(links_above(d.path)):
