@@ -152,3 +152,20 @@ def test_defaults_follow_the_spec() -> None:
 def test_bytes_with_invalid_utf8_do_not_crash() -> None:
     result = parse(b'{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/\xff"}]}}')
     assert result.ok
+
+
+def test_spec_defaults_apply_when_used_not_when_read() -> None:
+    text = (
+        '{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/f"},{"path":"/g","mode":0}],'
+        '"directories":[{"path":"/d"}],"disks":[{"device":"/dev/vda","partitions":[{"number":1}]}]},'
+        '"passwd":{"users":[{"name":"u","shouldExist":false}]}}'
+    )
+    result = parse(text)
+    assert result.config is not None
+    storage = result.config.storage
+    assert [f.effective_mode for f in storage.files] == [0o644, 0]
+    assert storage.directories[0].effective_mode == 0o755
+    assert storage.disks[0].partitions[0].exists
+    assert not result.config.passwd.users[0].exists
+    assert result.config.ignition.timeouts.response_headers_seconds == 10
+    assert result.config.ignition.timeouts.total_seconds == 0

@@ -18,6 +18,14 @@ from nestos.ignition.spec.model import FieldSpec, model
 from nestos.ignition.spec.model import Kind as Kind
 from nestos.ignition.spec.versions import Spec
 
+# Defaults the spec gives to absent values (applied when the config is used, not when it is read,
+# so that a written-back config stays as the user wrote it).
+DEFAULT_FILE_MODE = 0o644
+DEFAULT_DIRECTORY_MODE = 0o755
+DEFAULT_HTTP_RESPONSE_HEADERS_TIMEOUT = 10  # seconds
+DEFAULT_HTTP_TOTAL_TIMEOUT = 0  # no limit
+DEFAULT_CLEVIS_THRESHOLD = 1
+
 
 def _f(json: str, kind: Kind, default: Any, since: Spec, cls: type | None = None, **extra: Any) -> Any:
     return FieldSpec(json, kind, default, since, cls, **extra)
@@ -111,6 +119,18 @@ class Timeouts:
     http_response_headers: int | None = opt_int("httpResponseHeaders")
     http_total: int | None = opt_int("httpTotal")
 
+    @property
+    def response_headers_seconds(self) -> int:
+        return (
+            DEFAULT_HTTP_RESPONSE_HEADERS_TIMEOUT
+            if self.http_response_headers is None
+            else self.http_response_headers
+        )
+
+    @property
+    def total_seconds(self) -> int:
+        return DEFAULT_HTTP_TOTAL_TIMEOUT if self.http_total is None else self.http_total
+
 
 @model
 class Ignition:
@@ -135,6 +155,11 @@ class Partition:
     start_mib: int | None = opt_int("startMiB")
     type_guid: str | None = opt_str("typeGuid")
     wipe_partition_entry: bool | None = opt_bool("wipePartitionEntry")
+
+    @property
+    def exists(self) -> bool:
+        """``shouldExist`` defaults to true."""
+        return self.should_exist is not False
 
 
 @model
@@ -187,6 +212,10 @@ class File:
     contents: Resource = obj("contents", Resource)
     mode: int | None = opt_int("mode")
 
+    @property
+    def effective_mode(self) -> int:
+        return DEFAULT_FILE_MODE if self.mode is None else self.mode
+
 
 @model
 class Directory:
@@ -195,6 +224,10 @@ class Directory:
     path: str = req_str("path")
     user: NodeUser = obj("user", NodeUser)
     mode: int | None = opt_int("mode")
+
+    @property
+    def effective_mode(self) -> int:
+        return DEFAULT_DIRECTORY_MODE if self.mode is None else self.mode
 
 
 @model
@@ -235,6 +268,10 @@ class Clevis:
     tang: tuple[Tang, ...] = objs("tang", Tang)
     threshold: int | None = opt_int("threshold")
     tpm2: bool | None = opt_bool("tpm2")
+
+    @property
+    def effective_threshold(self) -> int:
+        return DEFAULT_CLEVIS_THRESHOLD if self.threshold is None else self.threshold
 
 
 @model
@@ -294,6 +331,11 @@ class PasswdGroup:
     should_exist: bool | None = opt_bool("shouldExist", Spec.V3_2)
     system: bool | None = opt_bool("system")
 
+    @property
+    def exists(self) -> bool:
+        """``shouldExist`` defaults to true."""
+        return self.should_exist is not False
+
 
 @model
 class PasswdUser:
@@ -311,6 +353,11 @@ class PasswdUser:
     should_exist: bool | None = opt_bool("shouldExist", Spec.V3_2)
     system: bool | None = opt_bool("system")
     uid: int | None = opt_int("uid")
+
+    @property
+    def exists(self) -> bool:
+        """``shouldExist`` defaults to true."""
+        return self.should_exist is not False
 
 
 @model
