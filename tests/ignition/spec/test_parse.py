@@ -169,3 +169,10 @@ def test_spec_defaults_apply_when_used_not_when_read() -> None:
     assert not result.config.passwd.users[0].exists
     assert result.config.ignition.timeouts.response_headers_seconds == 10
     assert result.config.ignition.timeouts.total_seconds == 0
+
+
+def test_columns_count_the_original_bytes_of_invalid_utf8() -> None:
+    raw = b'{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"/\xff\xfe","mode":-1}]}}'
+    assert parse(raw).report.render().splitlines()[0] == (
+        "error at $.storage.files.0.mode, line 1 col 74: illegal file mode"
+    )

@@ -40,18 +40,19 @@ def _reject_constant(name: str) -> Any:
     raise _GoRejects(name)
 
 
-def load_json(text: str) -> tuple[Any, Report]:
-    """``json.loads`` with Go's verdict: a report with one positioned error when Go refuses the text."""
+def load_json(text: str, source: str | bytes | None = None) -> tuple[Any, Report]:
+    """``json.loads`` with Go's verdict: a report with one positioned error when Go refuses the text.
+    ``source`` is the original input, when it was bytes: positions count its bytes, as Go does."""
     try:
         return json.loads(text, parse_constant=_reject_constant), Report()
     except (ValueError, RecursionError):
         from nestos.ignition.spec import jsontext
 
-        problem = jsontext.find_syntax_error(text)
+        problem = jsontext.find_syntax_error(text if source is None else source)
         if problem is None:
             # Valid for Go (nesting up to 10,000 levels) but too deep for json's default limit.
             return _load_deep(text), Report()
-        line, col = jsontext.line_col(text, problem.offset)
+        line, col = jsontext.line_col(text if source is None else source, problem.offset)
         return None, Report([Entry(Severity.ERROR, (), problem.message, line=line, col=col)])
 
 
@@ -106,19 +107,20 @@ def _get_folded(obj: dict[str, Any], name: str) -> tuple[str, Any]:
 
 def parse(raw: str | bytes, *, locate: bool = True) -> ParseResult:
     """Parse and validate config text. With ``locate``, report entries get line and column."""
+    # Go reads invalid UTF-8 in strings as U+FFFD, and counts columns in the original bytes.
     text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
     if not text:
         return ParseResult(None, Report(), VersionProblem.EMPTY)
-    data, report = load_json(text)
+    data, report = load_json(text, raw)
     if report:
         return ParseResult(None, report)
     version, report = read_version(data)
     if report:
-        return ParseResult(None, report.located(text) if locate else report)
+        return ParseResult(None, report.located(raw) if locate else report)
     if isinstance(version, VersionProblem):
         return ParseResult(None, Report(), version)
     assert version is not None
-    return _parse_spec(data, version, text if locate else None)
+    return _parse_spec(data, version, raw if locate else None)
 
 
 def parse_data(data: Any, spec: Spec) -> ParseResult:
@@ -126,7 +128,7 @@ def parse_data(data: Any, spec: Spec) -> ParseResult:
     return _parse_spec(data, spec, None)
 
 
-def _parse_spec(data: Any, spec: Spec, text: str | None) -> ParseResult:
+def _parse_spec(data: Any, spec: Spec, text: str | bytes | None) -> ParseResult:
     from nestos.ignition.spec.validate import validate
 
     decoded = Report()

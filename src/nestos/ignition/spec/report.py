@@ -90,7 +90,7 @@ class Report:
     def warnings(self) -> list[Entry]:
         return [e for e in self.entries if e.severity is Severity.WARNING]
 
-    def located(self, text: str) -> Report:
+    def located(self, text: str | bytes) -> Report:
         """The same report with line and column filled in from the JSON source ``text``."""
         wanted = [e for e in self.entries if e.line is None]
         if not wanted:
